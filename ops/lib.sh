@@ -1,0 +1,57 @@
+# Shared helpers for the ops scripts. Sourced, never run. Every function prints what it does.
+# Contract: ROOT is the repository root; VAR ($KITUO_VAR, default $ROOT/var) holds all state.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VAR="${KITUO_VAR:-$ROOT/var}"
+BUILD="${KITUO_BUILD_DIR:-$ROOT/build}"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Packages needed to build and run Kituo (Debian 12). Installed only when missing.
+BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libmysqlcppconn-dev
+  libkainjow-mustache-dev libsodium-dev mariadb-server mariadb-client catch2 curl)
+
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "packages present ($#)"
+    return 0
+  fi
+  say "installing missing packages: ${missing[*]}"
+  # The package lists are fetched at most once per hour.
+  local lists=/var/lib/apt/lists
+  if [ -z "$(find "$lists" -maxdepth 1 -name '*Packages*' -mmin -60 2>/dev/null | head -1)" ]; then
+    as_root apt-get update -qq
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+  say "installed ${#missing[@]} packages"
+}
+
+# Configures (once) and builds the given targets (default: all) in $BUILD.
+build() {
+  local type="${KITUO_BUILD_TYPE:-Release}"
+  if [ ! -f "$BUILD/CMakeCache.txt" ] || ! grep -q "CMAKE_BUILD_TYPE:STRING=$type" "$BUILD/CMakeCache.txt"; then
+    say "configuring $type build in $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE="$type" ${KITUO_CMAKE_ARGS:-} >/dev/null
+  fi
+  say "building ${*:-all} ($JOBS jobs)"
+  local t args=() log="$BUILD/build.log"
+  for t in "$@"; do args+=(--target "$t"); done
+  if ! cmake --build "$BUILD" -j "$JOBS" "${args[@]}" >"$log" 2>&1; then
+    tail -n 60 "$log" >&2
+    say "build failed (full log: $log)"
+    return 1
+  fi
+}

@@ -1,0 +1,63 @@
+// Typed configuration. Layers, lowest first: built-in defaults < ops/kituo.properties (or the
+// file named by KITUO_CONFIG) < environment variables. Relative paths are resolved against
+// `root` (KITUO_ROOT, default: the working directory), so the server can start from anywhere.
+//
+// Environment variables (the contract other people rely on):
+//   KITUO_PORT, KITUO_HOST, KITUO_DB_URL, KITUO_KEY_FILE, KITUO_ROOT, KITUO_CONFIG,
+//   KITUO_THREADS, KITUO_MAX_BODY_BYTES, KITUO_LOG_LEVEL, KITUO_ACCESS_LOG, KITUO_TRUST_PROXY
+#pragma once
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace kituo::app {
+
+using Environment = std::map<std::string, std::string>;
+
+struct Config {
+    std::string root = ".";
+    // HTTP
+    std::string host = "127.0.0.1";
+    int port = 8080;               // 0 picks a free port (tests)
+    int threads = 32;              // worker threads; one per open keep-alive connection
+    int maxQueued = 128;           // accepted connections waiting for a worker
+    int keepAliveTimeoutSec = 5;
+    int receiveTimeoutSec = 30;
+    std::size_t maxBodyBytes = 4 * 1024 * 1024;
+    bool trustProxy = false;       // take the client address from X-Real-IP (behind nginx)
+    bool accessLog = true;
+    std::string logLevel = "information";
+    // Database
+    std::string dbUrl;                         // mysql://user:pass@host:port/db
+    std::string dbUrlFile = "var/db/app.url";  // read when dbUrl is empty (private instance)
+    int dbPoolSize = 32;
+    int dbConnectTimeoutSec = 3;
+    int dbReadTimeoutSec = 30;
+    bool migrateOnStart = true;
+    // Files
+    std::string templatesDir = "web/templates";
+    std::string staticDir = "web/static";
+    std::string migrationsDir = "sql/migrations";
+    std::string keyFile = "var/master.key";
+
+    // `path` made absolute against root (absolute paths are returned unchanged).
+    std::string resolve(const std::string& path) const;
+    // The database URL: dbUrl, or the contents of dbUrlFile. Throws std::runtime_error.
+    std::string databaseUrl() const;
+};
+
+// Builds a Config from a configuration layer (the properties file) and the environment.
+// Throws std::invalid_argument naming the key and the bad value.
+Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environment& env);
+
+// Reads the properties file (KITUO_CONFIG, else <root>/ops/kituo.properties; a missing default
+// file is fine, a missing named one is an error) and applies the environment.
+Config loadConfig(const Environment& env);
+
+// The process environment as a map.
+Environment processEnvironment();
+
+}  // namespace kituo::app

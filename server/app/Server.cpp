@@ -1,0 +1,80 @@
+// Server assembly; see Server.h.
+#include "app/Server.h"
+
+#include "handlers/Handlers.h"
+#include "http/Dispatcher.h"
+
+#include <Poco/AsyncChannel.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/PatternFormatter.h>
+
+namespace kituo::app {
+
+store::DbSettings dbSettings(const Config& config) {
+    store::DbSettings s = store::parseDbUrl(config.databaseUrl());
+    s.poolSize = config.dbPoolSize;
+    s.connectTimeoutSec = config.dbConnectTimeoutSec;
+    s.readTimeoutSec = config.dbReadTimeoutSec;
+    s.writeTimeoutSec = config.dbReadTimeoutSec;
+    return s;
+}
+
+void configureLogging(const Config& config) {
+    Poco::AutoPtr<Poco::PatternFormatter> formatter(
+        new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
+    formatter->setProperty("times", "UTC");
+    Poco::AutoPtr<Poco::FormattingChannel> formatting(
+        new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+    Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
+    Poco::Logger::root().setChannel(async);
+    Poco::Logger::setLevel("", Poco::Logger::parseLevel(config.logLevel));
+}
+
+Server::Server(Config config)
+    : _config(std::move(config)), _threads(2, _config.threads + 2, 60) {
+    _db = std::make_unique<store::Db>(dbSettings(_config));
+    _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
+    _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
+    _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static});
+    handlers::addSystemRoutes(_router);
+    handlers::addHomeRoutes(_router);
+    _router.validate();
+}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(_config.host, static_cast<Poco::UInt16>(_config.port)),
+                true);
+    socket.listen(256);
+    _port = socket.address().port();
+    Poco::Net::HTTPServerParams::Ptr params(new Poco::Net::HTTPServerParams);
+    params->setMaxThreads(_config.threads);
+    params->setMaxQueued(_config.maxQueued);
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(_config.keepAliveTimeoutSec, 0));
+    params->setMaxKeepAliveRequests(10000);
+    params->setTimeout(Poco::Timespan(_config.receiveTimeoutSec, 0));
+    params->setServerName("Kituo");
+    _http = std::make_unique<Poco::Net::HTTPServer>(
+        new http::DispatcherFactory(_router, *_services), _threads, socket, params);
+    _http->start();
+}
+
+void Server::stop() {
+    if (!_http) return;
+    _http->stopAll(false);  // in-flight requests finish; idle keep-alive connections close
+    _threads.joinAll();
+    _http.reset();
+}
+
+std::unique_ptr<Server> makeServer(const Config& config) {
+    return std::make_unique<Server>(config);
+}
+
+}  // namespace kituo::app

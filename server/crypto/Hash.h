@@ -1,0 +1,19 @@
+// Hashing and random helpers over libsodium. Every caller goes through these so that
+// sodium_init() is guaranteed to have run once before any libsodium call.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kituo::crypto {
+
+// Initializes libsodium once; safe to call from any thread, any number of times.
+void ensureSodium();
+
+// Lower-case hex SHA-256 of the bytes.
+std::string sha256Hex(std::string_view bytes);
+
+// n random bytes as lower-case hex (2n characters), from the OS CSPRNG.
+std::string randomHex(std::size_t n);
+
+}  // namespace kituo::crypto

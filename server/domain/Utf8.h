@@ -1,0 +1,11 @@
+// Strict UTF-8 validation (RFC 3629): rejects overlong forms, surrogates, code points above
+// U+10FFFF and truncated sequences. Used on every request body and decoded form value.
+#pragma once
+
+#include <string_view>
+
+namespace kituo::domain {
+
+bool isValidUtf8(std::string_view bytes);
+
+}  // namespace kituo::domain

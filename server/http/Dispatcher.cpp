@@ -1,0 +1,196 @@
+// Request pipeline; see Dispatcher.h.
+#include "http/Dispatcher.h"
+
+#include "crypto/Hash.h"
+#include "domain/Errors.h"
+#include "domain/Utf8.h"
+#include "http/ErrorPages.h"
+#include "http/Forms.h"
+#include "http/RequestContext.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace kituo::http {
+namespace {
+
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+class Dispatcher : public Poco::Net::HTTPRequestHandler {
+public:
+    Dispatcher(const Router& router, app::Services& services)
+        : _router(router), _services(services) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& in,
+                       Poco::Net::HTTPServerResponse& out) override {
+        const auto started = std::chrono::steady_clock::now();
+        Request req;
+        req.requestId = crypto::randomHex(8);
+        req.method = in.getMethod();
+        req.clientAddress = clientAddress(in);
+        bool closeAfter = false;
+        Response res;
+        try {
+            res = process(in, req, closeAfter);
+        } catch (const domain::ValidationError& e) {
+            res = errorPage(_services.templates, 400, e.what(), req.requestId, e.fieldErrors());
+        } catch (const domain::BadRequest& e) {
+            res = errorPage(_services.templates, 400, e.what(), req.requestId);
+        } catch (const domain::NotFound& e) {
+            res = errorPage(_services.templates, 404, "", req.requestId);
+        } catch (const domain::Forbidden& e) {
+            res = errorPage(_services.templates, 403, e.what(), req.requestId);
+        } catch (const domain::Conflict& e) {
+            res = errorPage(_services.templates, 409, e.what(), req.requestId);
+        } catch (const domain::TooLarge& e) {
+            closeAfter = true;
+            res = errorPage(_services.templates, 413, e.what(), req.requestId);
+        } catch (const domain::Unavailable& e) {
+            res = errorPage(_services.templates, 503, e.what(), req.requestId);
+            res.headers.emplace_back("Retry-After", "5");
+        } catch (const std::exception& e) {
+            Poco::Logger::get("kituo.http").error("request %s %s %s failed: %s", req.requestId,
+                                                  req.method, req.path, std::string(e.what()));
+            res = errorPage(_services.templates, 500, "", req.requestId);
+        }
+        send(out, res, req, closeAfter);
+        if (_services.config.accessLog) {
+            const double ms = std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - started).count();
+            char msText[32];
+            std::snprintf(msText, sizeof msText, "%.2f", ms);
+            Poco::Logger::get("kituo.access").information(
+                "method=%s path=%s status=%d ms=%s rid=%s ip=%s", req.method,
+                req.path.empty() ? in.getURI() : req.path, res.status, std::string(msText),
+                req.requestId, req.clientAddress);
+        }
+    }
+
+private:
+    std::string clientAddress(const Poco::Net::HTTPServerRequest& in) const {
+        if (_services.config.trustProxy) {
+            const std::string real = in.get("X-Real-IP", "");
+            if (!real.empty() && real.size() <= 64) return real;
+        }
+        return in.clientAddress().host().toString();
+    }
+
+    Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter) {
+        const std::string& uri = in.getURI();
+        if (uri.empty() || uri.front() != '/' || uri.size() > 8192) {
+            throw domain::BadRequest("The request address is malformed.");
+        }
+        const auto q = uri.find('?');
+        req.path = percentDecode(uri.substr(0, q), false);
+        if (req.path.find('\0') != std::string::npos) {
+            throw domain::BadRequest("The request address is malformed.");
+        }
+        if (q != std::string::npos) req.query = parseUrlEncoded(uri.substr(q + 1));
+        for (const auto& [name, value] : in) req.headers[Poco::toLower(name)] = value;
+        req.cookies = parseCookies(in.get("Cookie", ""));
+        req.contentType = in.getContentType();
+
+        readBody(in, req, closeAfter);
+
+        const std::string matchMethod = req.method == "HEAD" ? "GET" : req.method;
+        RouteMatch m = _router.match(matchMethod, req.path);
+        if (!m.route) {
+            if (m.allowedMethods.empty()) throw domain::NotFound("no route");
+            Response r = errorPage(_services.templates, 405, "", req.requestId);
+            std::string allow;
+            for (const auto& method : m.allowedMethods) {
+                allow += (allow.empty() ? "" : ", ") + method;
+                if (method == "GET") allow += ", HEAD";
+            }
+            r.headers.emplace_back("Allow", allow);
+            return r;
+        }
+        req.pathParams = std::move(m.params);
+        RequestContext ctx(req, _services);
+        return m.route->handler(ctx);
+    }
+
+    // Reads the body within the configured limit. An oversized body is drained (up to
+    // kDrainCap more bytes) before the 413 so the client can read the answer instead of a
+    // connection reset; anything larger is cut off by closing the connection.
+    void readBody(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter) {
+        constexpr std::size_t kDrainCap = 16 * 1024 * 1024;
+        const std::size_t limit = _services.config.maxBodyBytes;
+        const bool hasLength = in.hasContentLength();
+        if (!hasLength && !in.getChunkedTransferEncoding()) return;
+        const std::string tooLarge =
+            "The request body is larger than " + std::to_string(limit / 1024) + " KiB.";
+        std::istream& stream = in.stream();
+        char buf[16384];
+        if (hasLength && in.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+            closeAfter = true;  // the unread rest must never be taken for the next request
+            if (in.getContentLength64() <= static_cast<Poco::Int64>(limit + kDrainCap)) {
+                while (stream.read(buf, sizeof buf) || stream.gcount() > 0) {
+                }
+            }
+            throw domain::TooLarge(tooLarge);
+        }
+        std::string body;
+        while (stream) {
+            stream.read(buf, sizeof buf);
+            body.append(buf, static_cast<std::size_t>(stream.gcount()));
+            if (body.size() > limit) {
+                closeAfter = true;
+                std::size_t drained = 0;
+                while (drained < kDrainCap && (stream.read(buf, sizeof buf) || stream.gcount() > 0)) {
+                    drained += static_cast<std::size_t>(stream.gcount());
+                }
+                throw domain::TooLarge(tooLarge);
+            }
+        }
+        if (!domain::isValidUtf8(body)) {
+            throw domain::BadRequest("The request body is not valid UTF-8 text.");
+        }
+        req.body = std::move(body);
+        if (Poco::icompare(req.contentType.substr(0, 33), "application/x-www-form-urlencoded") == 0) {
+            req.form = parseUrlEncoded(req.body);
+        }
+    }
+
+    static void send(Poco::Net::HTTPServerResponse& out, Response& res, const Request& req,
+                     bool closeAfter) {
+        addSecurityHeaders(res);
+        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status));
+        if (!res.contentType.empty()) out.setContentType(res.contentType);
+        out.set("Cache-Control", res.cacheControl);
+        out.set("X-Request-Id", req.requestId);
+        for (const auto& [name, value] : res.headers) out.add(name, value);
+        if (closeAfter) out.setKeepAlive(false);
+        out.setContentLength64(static_cast<Poco::Int64>(res.body.size()));
+        // sendBuffer writes no body for HEAD requests.
+        out.sendBuffer(res.body.data(), res.body.size());
+    }
+
+    const Router& _router;
+    app::Services& _services;
+};
+
+}  // namespace
+
+void addSecurityHeaders(Response& r) {
+    r.headers.emplace_back("Content-Security-Policy", kCsp);
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Referrer-Policy", "same-origin");
+    r.headers.emplace_back("X-Frame-Options", "DENY");
+    r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+    r.headers.emplace_back("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+}
+
+Poco::Net::HTTPRequestHandler* DispatcherFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest&) {
+    return new Dispatcher(_router, _services);
+}
+
+}  // namespace kituo::http

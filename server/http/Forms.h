@@ -1,0 +1,22 @@
+// Decoding of URL-encoded data (query strings and form bodies). Strict: a malformed escape or
+// a value that is not valid UTF-8 after decoding raises domain::BadRequest, so nothing
+// malformed reaches a handler or the database.
+#pragma once
+
+#include "http/Request.h"
+
+#include <string>
+#include <string_view>
+
+namespace kituo::http {
+
+// Decodes %XY escapes (and '+' as space when plusAsSpace). Throws BadRequest.
+std::string percentDecode(std::string_view s, bool plusAsSpace);
+
+// Parses a=1&b=2 into name/value pairs, in order. Throws BadRequest.
+Params parseUrlEncoded(std::string_view s);
+
+// Parses a Cookie header into name -> value (first occurrence wins).
+std::map<std::string, std::string> parseCookies(std::string_view header);
+
+}  // namespace kituo::http

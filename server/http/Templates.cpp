@@ -1,0 +1,130 @@
+// Template loading and rendering; see Templates.h.
+#include "http/Templates.h"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/RecursiveDirectoryIterator.h>
+
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace kituo::http {
+namespace {
+
+std::atomic<std::uint64_t> nextId{1};
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read template " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct ThreadCache {
+    std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled;
+};
+
+}  // namespace
+
+Templates::Templates(const std::string& directory) : _id(nextId++) {
+    Poco::File dir(directory);
+    if (!dir.exists() || !dir.isDirectory()) {
+        throw std::runtime_error("templates folder not found: " + directory);
+    }
+    const std::string base = Poco::Path(directory).makeAbsolute().toString(Poco::Path::PATH_UNIX);
+    std::map<std::string, std::string> raw;
+    for (Poco::SimpleRecursiveDirectoryIterator it(directory), end; it != end; ++it) {
+        const Poco::Path p = it.path();
+        if (!it->isFile() || p.getExtension() != "mustache") continue;
+        std::string rel = Poco::Path(p).makeAbsolute().toString(Poco::Path::PATH_UNIX);
+        rel = rel.substr(base.size());
+        if (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
+        rel = rel.substr(0, rel.size() - std::string(".mustache").size());
+        const std::string text = readFile(p.toString());
+        if (rel.rfind("partials/", 0) == 0) {
+            _partials[rel.substr(std::string("partials/").size())] = text;
+        } else {
+            raw[rel] = text;
+        }
+    }
+    for (const auto& [name, text] : _partials) {
+        kainjow::mustache::mustache check(expandPartials("partials/" + name, text, 0));
+        if (!check.is_valid()) {
+            throw std::runtime_error("template partials/" + name + ".mustache is invalid: " +
+                                     check.error_message());
+        }
+    }
+    for (const auto& [name, text] : raw) {
+        std::string expanded = expandPartials(name, text, 0);
+        kainjow::mustache::mustache check(expanded);
+        if (!check.is_valid()) {
+            throw std::runtime_error("template " + name + ".mustache is invalid: " +
+                                     check.error_message());
+        }
+        _sources[name] = std::move(expanded);
+    }
+    if (!has("layout")) throw std::runtime_error("template layout.mustache is missing");
+}
+
+std::string Templates::expandPartials(const std::string& name, const std::string& text,
+                                      int depth) const {
+    if (depth > 8) throw std::runtime_error("template " + name + ": partials nest too deeply");
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+        const auto open = text.find("{{>", pos);
+        if (open == std::string::npos) break;
+        const auto close = text.find("}}", open);
+        if (close == std::string::npos) {
+            throw std::runtime_error("template " + name + ".mustache: unclosed partial tag");
+        }
+        std::string partial = text.substr(open + 3, close - open - 3);
+        partial.erase(0, partial.find_first_not_of(" \t"));
+        partial.erase(partial.find_last_not_of(" \t") + 1);
+        auto it = _partials.find(partial);
+        if (it == _partials.end()) {
+            throw std::runtime_error("template " + name + ".mustache includes unknown partial '" +
+                                     partial + "'");
+        }
+        out.append(text, pos, open - pos);
+        out += expandPartials(name, it->second, depth + 1);
+        pos = close + 2;
+    }
+    out.append(text, pos, std::string::npos);
+    return out;
+}
+
+std::vector<std::string> Templates::names() const {
+    std::vector<std::string> n;
+    for (const auto& [name, _] : _sources) n.push_back(name);
+    return n;
+}
+
+std::string Templates::render(const std::string& name, const View& view) const {
+    auto src = _sources.find(name);
+    if (src == _sources.end()) throw std::runtime_error("unknown template " + name);
+    thread_local std::unordered_map<std::uint64_t, ThreadCache> caches;
+    auto& cache = caches[_id].compiled;
+    auto it = cache.find(name);
+    if (it == cache.end()) {
+        it = cache.emplace(name, std::make_unique<kainjow::mustache::mustache>(src->second)).first;
+    }
+    std::string out = it->second->render(view);
+    if (!it->second->is_valid()) {
+        throw std::runtime_error("template " + name + " failed to render: " +
+                                 it->second->error_message());
+    }
+    return out;
+}
+
+std::string Templates::renderPage(const std::string& name, const View& view, View page) const {
+    page.set("body", render(name, view));
+    return render("layout", page);
+}
+
+}  // namespace kituo::http

@@ -1,0 +1,47 @@
+// Mustache templates, loaded and compiled once at start from web/templates.
+//
+// - A template's name is its path below the folder without ".mustache": "layout",
+//   "errors/error", "home/index". Files under partials/ are partials, included as {{> name}};
+//   they are expanded into the including template at load time (depth limit 8).
+// - load() throws std::runtime_error naming the first template that does not compile, so a
+//   broken template stops the start instead of failing a user's request.
+// - {{x}} is HTML-escaped (& < > " '); only the layout's {{{body}}} slot is unescaped.
+// - Thread safety: compiled templates are cached per thread; render() may be called from any
+//   number of threads at once.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kituo::http {
+
+using View = kainjow::mustache::data;
+
+class Templates {
+public:
+    // Loads and compiles every template below `directory`.
+    explicit Templates(const std::string& directory);
+
+    bool has(const std::string& name) const { return _sources.count(name) != 0; }
+    std::vector<std::string> names() const;
+
+    // Renders one template with the view. Throws std::runtime_error for an unknown name.
+    std::string render(const std::string& name, const View& view) const;
+
+    // Renders `name` and places it in the layout's body slot. `page` carries what the layout
+    // shows (title, flash, the signed-in user, navigation); the body view never reaches it.
+    std::string renderPage(const std::string& name, const View& view, View page) const;
+
+private:
+    std::string expandPartials(const std::string& name, const std::string& text, int depth) const;
+
+    std::uint64_t _id;
+    std::map<std::string, std::string> _partials;
+    std::map<std::string, std::string> _sources;  // with partials expanded
+};
+
+}  // namespace kituo::http

@@ -1,0 +1,242 @@
+// Connection pool and retry rules; see Db.h for the contract.
+#include "store/Db.h"
+
+#include <Poco/Logger.h>
+#include <Poco/URI.h>
+
+#include <cppconn/driver.h>
+#include <cppconn/statement.h>
+
+#include <mutex>
+#include <stdexcept>
+
+namespace kituo::store {
+namespace {
+
+sql::Driver* driver() {
+    static std::once_flag once;
+    static sql::Driver* instance = nullptr;
+    std::call_once(once, [] { instance = get_driver_instance(); });
+    return instance;
+}
+
+// Connector/C++ needs threadInit()/threadEnd() around each thread's use of the client library.
+struct ThreadRegistration {
+    ThreadRegistration() { driver()->threadInit(); }
+    ~ThreadRegistration() { driver()->threadEnd(); }
+};
+
+void registerThread() {
+    thread_local ThreadRegistration registration;
+    (void)registration;
+}
+
+}  // namespace
+
+DbSettings parseDbUrl(const std::string& url) {
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(url);
+    } catch (const Poco::Exception&) {
+        throw std::invalid_argument("database URL is not a valid URI");
+    }
+    if (uri.getScheme() != "mysql" && uri.getScheme() != "mariadb") {
+        throw std::invalid_argument("database URL must start with mysql://");
+    }
+    DbSettings s;
+    const std::string info = uri.getUserInfo();
+    const auto colon = info.find(':');
+    Poco::URI::decode(info.substr(0, colon), s.user);
+    if (colon != std::string::npos) Poco::URI::decode(info.substr(colon + 1), s.password);
+    if (s.user.empty()) throw std::invalid_argument("database URL has no user");
+    std::string path = uri.getPath();
+    if (path.size() < 2) throw std::invalid_argument("database URL has no database name");
+    s.database = path.substr(1);
+    std::string socket;
+    for (const auto& [key, value] : uri.getQueryParameters()) {
+        if (key == "socket") socket = value;
+        else if (key == "pool") s.poolSize = std::stoi(value);
+        else throw std::invalid_argument("database URL has an unknown parameter: " + key);
+    }
+    if (!socket.empty()) {
+        s.host = "unix://" + socket;
+    } else {
+        if (uri.getHost().empty()) throw std::invalid_argument("database URL has no host");
+        const unsigned short port = uri.getPort() ? uri.getPort() : 3306;
+        s.host = "tcp://" + uri.getHost() + ":" + std::to_string(port);
+    }
+    return s;
+}
+
+std::string describe(const DbSettings& s) { return s.user + "@" + s.host + "/" + s.database; }
+
+bool isConnectionError(int code) {
+    switch (code) {
+        case 1040:  // too many connections
+        case 1053:  // server shutdown in progress
+        case 1152: case 1158: case 1159: case 1160: case 1161:  // network read/write
+        case 1927:  // connection killed
+        case 2002: case 2003: case 2005: case 2006: case 2013: case 2026: case 2055:
+            return true;
+        default:
+            return false;
+    }
+}
+
+Connection::Connection(std::unique_ptr<sql::Connection> raw)
+    : lastUsed(std::chrono::steady_clock::now()), _raw(std::move(raw)) {}
+
+Connection::~Connection() {
+    _statements.clear();
+    try {
+        if (_raw) _raw->close();
+    } catch (const sql::SQLException&) {
+        // The server is already gone; nothing to close.
+    }
+}
+
+sql::PreparedStatement& Connection::prepare(const std::string& text) {
+    auto it = _statements.find(text);
+    if (it == _statements.end()) {
+        it = _statements.emplace(text, std::unique_ptr<sql::PreparedStatement>(
+                                           _raw->prepareStatement(text)))
+                 .first;
+    }
+    it->second->clearParameters();
+    return *it->second;
+}
+
+void Connection::execute(const std::string& text) {
+    std::unique_ptr<sql::Statement> st(_raw->createStatement());
+    st->execute(text);
+    // Drain any result so the connection is ready for the next command.
+    do {
+        std::unique_ptr<sql::ResultSet> rs(st->getResultSet());
+    } while (st->getMoreResults());
+}
+
+bool Connection::valid() {
+    try {
+        return _raw && _raw->isValid();
+    } catch (const sql::SQLException&) {
+        return false;
+    }
+}
+
+Db::Db(DbSettings settings) : _settings(std::move(settings)) {
+    if (_settings.poolSize < 1) throw std::invalid_argument("database pool size must be >= 1");
+    driver();
+}
+
+Db::~Db() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    _idle.clear();
+}
+
+int Db::openConnections() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _total;
+}
+
+std::unique_ptr<Connection> Db::connect() {
+    registerThread();
+    sql::ConnectOptionsMap opts;
+    opts["hostName"] = sql::SQLString(_settings.host);
+    opts["userName"] = sql::SQLString(_settings.user);
+    opts["password"] = sql::SQLString(_settings.password);
+    opts["schema"] = sql::SQLString(_settings.database);
+    opts["OPT_CONNECT_TIMEOUT"] = _settings.connectTimeoutSec;
+    opts["OPT_READ_TIMEOUT"] = _settings.readTimeoutSec;
+    opts["OPT_WRITE_TIMEOUT"] = _settings.writeTimeoutSec;
+    opts["OPT_RECONNECT"] = false;  // the pool replaces dead connections itself
+    opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+    std::unique_ptr<sql::Connection> raw(driver()->connect(opts));
+    auto c = std::make_unique<Connection>(std::move(raw));
+    c->execute(
+        "SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,"
+        "NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'");
+    return c;
+}
+
+std::unique_ptr<Connection> Db::borrow() {
+    registerThread();
+    std::unique_ptr<Connection> c;
+    {
+        std::unique_lock<std::mutex> lock(_mutex);
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(_settings.borrowTimeoutMs);
+        while (_idle.empty() && _total >= _settings.poolSize) {
+            if (_freed.wait_until(lock, deadline) == std::cv_status::timeout &&
+                _idle.empty() && _total >= _settings.poolSize) {
+                throw domain::Unavailable("All database connections are busy; try again shortly.");
+            }
+        }
+        if (!_idle.empty()) {
+            c = std::move(_idle.back());
+            _idle.pop_back();
+        } else {
+            ++_total;  // reserve a slot; connect() happens outside the lock
+        }
+    }
+    if (c) {
+        // A connection idle for less than a second was fine when it was returned; skip the ping.
+        const auto idleFor = std::chrono::steady_clock::now() - c->lastUsed;
+        if (idleFor < std::chrono::seconds(1) || c->valid()) return c;
+        c.reset();  // dead (server restarted, idle timeout): replace it in the same slot
+    }
+    try {
+        return connect();
+    } catch (const sql::SQLException& e) {
+        giveBack(nullptr);
+        throw unavailable(e);
+    } catch (...) {
+        giveBack(nullptr);
+        throw;
+    }
+}
+
+void Db::giveBack(std::unique_ptr<Connection> c) {
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (c) {
+            c->lastUsed = std::chrono::steady_clock::now();
+            _idle.push_back(std::move(c));
+        } else {
+            --_total;
+        }
+    }
+    _freed.notify_one();
+}
+
+void Db::rollbackQuietly(Connection& c) noexcept {
+    try {
+        c.execute("ROLLBACK");
+    } catch (...) {
+        // A failed rollback means the connection is gone, and the server rolled back for us.
+    }
+}
+
+domain::Unavailable Db::unavailable(const sql::SQLException& e) const {
+    Poco::Logger::get("kituo.db").warning("database unavailable (%s): error %d: %s",
+                                          describe(_settings), e.getErrorCode(),
+                                          std::string(e.what()));
+    return domain::Unavailable("The database is not answering; try again shortly.");
+}
+
+bool Db::ping() noexcept {
+    try {
+        return run([](Connection& c) {
+            std::unique_ptr<sql::ResultSet> rs(c.prepare("SELECT 1").executeQuery());
+            return rs->next() && rs->getInt(1) == 1;
+        });
+    } catch (...) {
+        return false;
+    }
+}
+
+std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback) {
+    if (rs.isNull(column)) return fallback;
+    return rs.getString(column);
+}
+
+}  // namespace kituo::store

@@ -1,0 +1,169 @@
+// The MySQL/MariaDB connection pool and the one way code reaches the database.
+//
+// Contract:
+//  - Connector/C++ connections are never shared between threads: a Connection is leased to one
+//    caller for the duration of run()/transaction() and returned afterwards.
+//  - The pool is bounded (DbSettings::poolSize); a caller waits up to borrowTimeoutMs for a free
+//    connection, then gets domain::Unavailable.
+//  - Every borrowed connection is validated (ping); a dead one is replaced transparently, so
+//    the server recovers by itself when the database comes back.
+//  - run(f) re-runs f once on a fresh connection when the failure proves nothing was executed
+//    (1243 unknown prepared statement, 2006 server gone away); transaction(f) also re-runs after
+//    2013 (lost connection), because the server rolled the transaction back. A connection
+//    failure that persists becomes domain::Unavailable. Other sql::SQLExceptions propagate for
+//    the store to map (e.g. 1062 duplicate key -> domain::Conflict).
+//  - The Db object must outlive every thread that uses it, and be destroyed before the process
+//    exits (own it in the application object, never as a static).
+#pragma once
+
+#include "domain/Errors.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kituo::store {
+
+struct DbSettings {
+    std::string host;  // Connector/C++ form: "tcp://127.0.0.1:3306" or "unix:///path/to/sock"
+    std::string user;
+    std::string password;
+    std::string database;
+    int poolSize = 16;
+    int connectTimeoutSec = 3;
+    int readTimeoutSec = 30;
+    int writeTimeoutSec = 30;
+    int borrowTimeoutMs = 3000;
+};
+
+// Parses mysql://USER:PASSWORD@HOST[:PORT]/DATABASE or
+// mysql://USER:PASSWORD@localhost/DATABASE?socket=/path/to/sock (user and password
+// percent-encoded). Throws std::invalid_argument with a message that never echoes the password.
+DbSettings parseDbUrl(const std::string& url);
+
+// "user@host/database", for logs; never the password.
+std::string describe(const DbSettings& settings);
+
+// True for error codes meaning the connection (not the statement) failed.
+bool isConnectionError(int mysqlErrorCode);
+
+// One pooled connection with its prepared-statement cache. Used by one thread at a time.
+class Connection {
+public:
+    explicit Connection(std::unique_ptr<sql::Connection> raw);
+    ~Connection();
+
+    // The cached prepared statement for this SQL text (prepared on first use).
+    sql::PreparedStatement& prepare(const std::string& sql);
+    // Runs one statement that returns no rows (DDL, SET, ...), without caching it.
+    void execute(const std::string& sql);
+    sql::Connection& raw() { return *_raw; }
+    bool valid();
+
+    std::chrono::steady_clock::time_point lastUsed;
+
+private:
+    std::unique_ptr<sql::Connection> _raw;
+    std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+};
+
+class Db {
+public:
+    explicit Db(DbSettings settings);
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    // Calls f(Connection&) on a leased connection (autocommit on). See the retry rules above.
+    template <class F>
+    auto run(F&& f) -> decltype(f(std::declval<Connection&>())) {
+        return withRetry(std::forward<F>(f), false);
+    }
+
+    // Calls f(Connection&) inside START TRANSACTION ... COMMIT; any exception rolls back and is
+    // rethrown. f may be called twice (see above), so it must not have effects outside the DB.
+    template <class F>
+    auto transaction(F&& f) -> decltype(f(std::declval<Connection&>())) {
+        return withRetry(
+            [&](Connection& c) -> decltype(f(std::declval<Connection&>())) {
+                c.execute("START TRANSACTION");
+                try {
+                    if constexpr (std::is_void_v<decltype(f(c))>) {
+                        f(c);
+                        c.execute("COMMIT");
+                    } else {
+                        auto result = f(c);
+                        c.execute("COMMIT");
+                        return result;
+                    }
+                } catch (...) {
+                    rollbackQuietly(c);
+                    throw;
+                }
+            },
+            true);
+    }
+
+    // True when the database answers a trivial query within the timeouts. Never throws.
+    bool ping() noexcept;
+
+    const DbSettings& settings() const { return _settings; }
+    int openConnections() const;
+
+private:
+    class Lease {
+    public:
+        Lease(Db& db, std::unique_ptr<Connection> c) : _db(db), _c(std::move(c)) {}
+        ~Lease() { _db.giveBack(std::move(_c)); }
+        Connection& operator*() { return *_c; }
+        void discard() { _c.reset(); }
+
+    private:
+        Db& _db;
+        std::unique_ptr<Connection> _c;
+    };
+
+    template <class F>
+    auto withRetry(F&& f, bool inTransaction) -> decltype(f(std::declval<Connection&>())) {
+        for (int attempt = 0;; ++attempt) {
+            Lease lease(*this, borrow());
+            try {
+                return f(*lease);
+            } catch (const sql::SQLException& e) {
+                const int code = e.getErrorCode();
+                const bool retryable =
+                    code == 1243 || code == 2006 || (inTransaction && code == 2013);
+                if (code == 1243 || isConnectionError(code)) lease.discard();
+                if (retryable && attempt == 0) continue;
+                if (isConnectionError(code)) throw unavailable(e);
+                throw;
+            }
+        }
+    }
+
+    std::unique_ptr<Connection> borrow();
+    void giveBack(std::unique_ptr<Connection> c);
+    std::unique_ptr<Connection> connect();
+    static void rollbackQuietly(Connection& c) noexcept;
+    domain::Unavailable unavailable(const sql::SQLException& e) const;
+
+    DbSettings _settings;
+    mutable std::mutex _mutex;
+    std::condition_variable _freed;
+    std::vector<std::unique_ptr<Connection>> _idle;
+    int _total = 0;  // idle + leased
+};
+
+// Reads a nullable string column: empty optional for SQL NULL.
+std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback);
+
+}  // namespace kituo::store

@@ -1,0 +1,30 @@
+// SQL for the organisation tree (org_units). Scope filtering elsewhere joins on
+// org_units.path, so this store keeps `path` consistent with parent_id.
+#pragma once
+
+#include "domain/OrgUnit.h"
+#include "store/Db.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace kituo::store {
+
+class OrgStore {
+public:
+    explicit OrgStore(Db& db) : _db(db) {}
+
+    std::optional<domain::OrgUnit> findByCode(const std::string& code);
+    // Nodes at or below the node with this path, ordered by path.
+    std::vector<domain::OrgUnit> subtree(const std::string& scopePath);
+    // Returns the node with this code, creating it under `parentId` when missing. Idempotent.
+    // Throws domain::ValidationError when the kind may not sit under the parent.
+    domain::OrgUnit ensure(std::optional<std::int64_t> parentId, domain::OrgKind kind,
+                           const std::string& code, const std::string& name);
+
+private:
+    Db& _db;
+};
+
+}  // namespace kituo::store

@@ -1,0 +1,170 @@
+// Integration test support; see Support.h.
+#include "Support.h"
+
+#include "store/Migrator.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <sstream>
+
+namespace kituo::test {
+namespace {
+
+std::string baseUrl() {
+    const char* url = std::getenv("KITUO_TEST_DB_URL");
+    if (!url || !*url) {
+        FAIL("KITUO_TEST_DB_URL is not set: run the suite through ops/test, which starts the "
+             "private MariaDB and sets it");
+    }
+    return url;
+}
+
+std::atomic<int> counter{0};
+
+}  // namespace
+
+std::string sourceDir() { return KITUO_SOURCE_DIR; }
+
+int shell(const std::string& command) {
+    const int rc = std::system(command.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+TestSchema::TestSchema() {
+    const std::string base = baseUrl();
+    store::DbSettings admin = store::parseDbUrl(base);
+    admin.poolSize = 1;
+    const std::string name = "kituo_t" + std::to_string(Poco::Process::id()) + "_" +
+                             std::to_string(counter++);
+    store::Db db(admin);
+    db.run([&](store::Connection& c) {
+        c.execute("DROP DATABASE IF EXISTS `" + name + "`");
+        c.execute("CREATE DATABASE `" + name +
+                  "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    });
+    _settings = admin;
+    _settings.database = name;
+    _settings.poolSize = 8;
+    const auto slash = base.find('/', base.find("://") + 3);
+    const auto query = base.find('?');
+    _url = base.substr(0, slash + 1) + name + (query == std::string::npos ? "" : base.substr(query));
+}
+
+TestSchema::~TestSchema() {
+    try {
+        store::DbSettings admin = store::parseDbUrl(baseUrl());
+        admin.poolSize = 1;
+        store::Db db(admin);
+        db.run([&](store::Connection& c) { c.execute("DROP DATABASE IF EXISTS `" + name() + "`"); });
+    } catch (...) {
+        // A leftover schema is harmless; the next ops/test run does not reuse its name.
+    }
+}
+
+app::Config testConfig(const std::string& dbUrl) {
+    app::Config c;
+    c.root = sourceDir();
+    c.port = 0;
+    c.threads = 8;
+    c.dbUrl = dbUrl;
+    c.dbPoolSize = 8;
+    c.accessLog = false;
+    c.logLevel = "warning";
+    c.maxBodyBytes = 64 * 1024;
+    return c;
+}
+
+TestServer::TestServer() : TestServer([](app::Config&) {}) {}
+
+TestServer::TestServer(std::function<void(app::Config&)> adjust) {
+    app::Config config = testConfig(_schema.url());
+    adjust(config);
+    _server = app::makeServer(config);
+    store::Migrator(_server->db(), config.resolve(config.migrationsDir)).migrate();
+}
+
+TestServer::~TestServer() {
+    if (_server) _server->stop();
+}
+
+HttpResult TestServer::send(const std::string& method, const std::string& path,
+                            const std::string& body, const std::string& contentType,
+                            const std::map<std::string, std::string>& headers) {
+    if (_server->port() == 0) _server->start();
+    Poco::Net::HTTPClientSession session("127.0.0.1", _server->port());
+    session.setTimeout(Poco::Timespan(20, 0));
+    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers) req.set(k, v);
+    if (!body.empty() || method == "POST") {
+        req.setContentType(contentType);
+        req.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    }
+    std::ostream& out = session.sendRequest(req);
+    out << body;
+    Poco::Net::HTTPResponse res;
+    std::istream& in = session.receiveResponse(res);
+    HttpResult r;
+    r.status = res.getStatus();
+    for (const auto& [k, v] : res) r.headers[Poco::toLower(k)] = v;
+    std::ostringstream ss;
+    Poco::StreamCopier::copyStream(in, ss);
+    r.body = ss.str();
+    return r;
+}
+
+HttpResult TestServer::get(const std::string& path, const std::map<std::string, std::string>& h) {
+    return send("GET", path, "", "", h);
+}
+
+HttpResult TestServer::head(const std::string& path) { return send("HEAD", path, "", "", {}); }
+
+HttpResult TestServer::post(const std::string& path, const std::string& body,
+                            const std::string& contentType) {
+    return send("POST", path, body, contentType, {});
+}
+
+HttpResult TestServer::raw(const std::string& bytes) {
+    if (_server->port() == 0) _server->start();
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", _server->port()));
+    socket.setReceiveTimeout(Poco::Timespan(20, 0));
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    std::string all;
+    char buf[8192];
+    int n;
+    while ((n = socket.receiveBytes(buf, sizeof buf)) > 0) {
+        all.append(buf, static_cast<std::size_t>(n));
+        const auto headerEnd = all.find("\r\n\r\n");
+        if (headerEnd == std::string::npos) continue;
+        const auto cl = Poco::toLower(all.substr(0, headerEnd)).find("content-length:");
+        if (cl == std::string::npos) continue;
+        const std::size_t length = std::stoul(all.substr(cl + 15));
+        if (all.size() >= headerEnd + 4 + length) break;
+    }
+    HttpResult r;
+    std::istringstream lines(all);
+    std::string line;
+    std::getline(lines, line);
+    if (line.size() >= 12) r.status = std::stoi(line.substr(9, 3));
+    while (std::getline(lines, line) && line != "\r") {
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::string value = line.substr(colon + 1);
+        Poco::trimInPlace(value);
+        r.headers[Poco::toLower(line.substr(0, colon))] = value;
+    }
+    const auto headerEnd = all.find("\r\n\r\n");
+    if (headerEnd != std::string::npos) r.body = all.substr(headerEnd + 4);
+    return r;
+}
+
+}  // namespace kituo::test
