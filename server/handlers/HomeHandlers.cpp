@@ -30,7 +30,7 @@ Response home(RequestContext& ctx) {
     }
     View view;
     view.set("areas", areas);
-    return ctx.page("home/index", "Kituo", view);
+    return ctx.page("home/index", "Home", view);
 }
 
 }  // namespace

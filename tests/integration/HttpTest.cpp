@@ -43,7 +43,7 @@ TEST_CASE("the front page renders inside the layout with the stylesheet", "[http
     auto r = s.get("/");
     CHECK(r.status == 200);
     CHECK(r.header("content-type") == "text/html; charset=utf-8");
-    CHECK(r.body.find("<title>Kituo · Kituo</title>") != std::string::npos);
+    CHECK(r.body.find("<title>Home · Kituo</title>") != std::string::npos);
     CHECK(r.body.find("/static/app.css") != std::string::npos);
     CHECK(r.body.find("Psychosocial support") != std::string::npos);
     requireSecurityHeaders(r);
