@@ -55,3 +55,22 @@ build() {
     return 1
   fi
 }
+
+# The master key (KITUO_KEY_FILE): 32 random bytes as hex, created once under var/ (mode 600).
+ensure_master_key() {
+  export KITUO_KEY_FILE="${KITUO_KEY_FILE:-$VAR/master.key}"
+  if [ ! -s "$KITUO_KEY_FILE" ]; then
+    say "creating the master key $KITUO_KEY_FILE (back it up with the database)"
+    mkdir -p "$(dirname "$KITUO_KEY_FILE")"
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$KITUO_KEY_FILE")
+  fi
+}
+
+# A random password of 20 characters from an unambiguous alphabet.
+random_password() {
+  local p=""
+  while [ ${#p} -lt 20 ]; do
+    p="$p$(head -c 64 /dev/urandom | tr -dc 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789')"
+  done
+  printf '%s' "${p:0:20}"
+}

@@ -1,17 +1,30 @@
 // Command-line operations that do not serve HTTP; see Commands.h.
 #include "app/Commands.h"
 
+#include "app/Clock.h"
 #include "app/Config.h"
 #include "app/Server.h"
+#include "crypto/Keys.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/AccountRules.h"
 #include "domain/MigrationPlan.h"
+#include "domain/PasswordRules.h"
+#include "domain/Time.h"
 #include "http/Templates.h"
+#include "store/AuditStore.h"
 #include "store/DemoSeed.h"
 #include "store/Migrator.h"
+#include "store/OrgStore.h"
+#include "store/UserStore.h"
 
 #include <iostream>
 
 namespace kituo::app {
 namespace {
+
+void migrateQuietly(const Config& config, store::Db& db) {
+    store::Migrator(db, config.resolve(config.migrationsDir)).migrate();
+}
 
 int migrate(const Config& config) {
     store::Db db(dbSettings(config));
@@ -23,10 +36,98 @@ int migrate(const Config& config) {
 }
 
 int seedDemo(const Config& config) {
+    const auto env = processEnvironment();
+    auto pw = env.find("KITUO_DEMO_PASSWORD");
+    if (pw == env.end() || pw->second.empty()) {
+        std::cerr << "kituo seed-demo: set KITUO_DEMO_PASSWORD (ops/run generates one)\n";
+        return 64;
+    }
     store::Db db(dbSettings(config));
-    store::Migrator(db, config.resolve(config.migrationsDir)).migrate();
-    const auto result = store::seedDemo(db);
-    std::cout << "demo station seeded: " << result.orgUnits << " organisation units\n";
+    migrateQuietly(config, db);
+    crypto::PasswordHasher hasher;
+    const auto result = store::seedDemo(db, hasher, pw->second);
+    std::cout << "demo station seeded: " << result.orgUnits << " organisation units, "
+              << result.accountsCreated << " accounts created, " << result.passwordsReset
+              << " demo passwords reset\n";
+    return 0;
+}
+
+std::string auditTime() {
+    return domain::formatUtcMicros(Clock().nowMicros());
+}
+
+int createAdmin(const Config& config, const std::vector<std::string>& args) {
+    if (args.empty() || args.size() > 2) {
+        std::cerr << "usage: kituo create-admin USERNAME [ORG_UNIT_CODE] < password\n";
+        return 64;
+    }
+    const std::string username = args[0];
+    if (!domain::validUsername(username)) {
+        std::cerr << "kituo create-admin: usernames are 2 to 64 characters of a-z, 0-9, '.', '_' "
+                     "or '-', starting with a letter\n";
+        return 65;
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (auto problem = domain::passwordProblem(password, username)) {
+        std::cerr << "kituo create-admin: password refused: " << *problem << "\n";
+        return 65;
+    }
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    migrateQuietly(config, db);
+    store::OrgStore org(db);
+    const std::string code = args.size() == 2 ? args[1] : "NPS";
+    auto unit = org.findByCode(code);
+    if (!unit && args.size() == 1) {
+        unit = org.ensure(std::nullopt, domain::OrgKind::National, "NPS", "National Police Service");
+    }
+    if (!unit) {
+        std::cerr << "kituo create-admin: no organisation unit with code " << code << "\n";
+        return 65;
+    }
+    crypto::PasswordHasher hasher;
+    store::NewUser nu;
+    nu.username = username;
+    nu.displayName = username;
+    nu.role = domain::Role::Admin;
+    nu.orgUnitId = unit->id;
+    nu.passwordHash = hasher.hash(password);
+    nu.mustChangePassword = false;
+    try {
+        db.transaction([&](store::Connection& c) {
+            const auto id = store::UserStore(db).create(c, nu);
+            domain::AuditEvent e;
+            e.occurredAt = auditTime();
+            e.actorUsername = "cli";
+            e.action = "user.create";
+            e.recordType = "user";
+            e.recordId = std::to_string(id);
+            e.ip = "local";
+            e.outcome = "success";
+            e.detail = "admin " + username + " created from the command line, scope " + unit->code;
+            store::AuditStore(db, keys).append(c, e);
+        });
+    } catch (const domain::ValidationError&) {
+        std::cerr << "kituo create-admin: the username " << username << " is taken\n";
+        return 65;
+    }
+    std::cout << "admin " << username << " created at " << unit->name << "\n";
+    return 0;
+}
+
+int verifyAudit(const Config& config) {
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    const auto result = store::AuditStore(db, keys).verify();
+    if (result.broken) {
+        std::cerr << "audit trail BROKEN at event " << result.broken->eventId << ": "
+                  << result.broken->reason << " (" << result.verified
+                  << " events verified before it)\n";
+        return 1;
+    }
+    std::cout << "audit trail verified: " << result.verified << " events, chain intact\n";
     return 0;
 }
 
@@ -39,15 +140,18 @@ int checkTemplates(const Config& config) {
 }  // namespace
 
 bool isCommand(const std::string& word) {
-    return word == "migrate" || word == "seed-demo" || word == "check-templates";
+    return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
+           word == "create-admin" || word == "verify-audit";
 }
 
-int runCommand(const std::string& command, const std::vector<std::string>&) {
+int runCommand(const std::string& command, const std::vector<std::string>& args) {
     try {
         const Config config = loadConfig(processEnvironment());
         if (command == "migrate") return migrate(config);
         if (command == "seed-demo") return seedDemo(config);
         if (command == "check-templates") return checkTemplates(config);
+        if (command == "create-admin") return createAdmin(config, args);
+        if (command == "verify-audit") return verifyAudit(config);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {
@@ -55,7 +159,7 @@ int runCommand(const std::string& command, const std::vector<std::string>&) {
         return 65;
     } catch (const std::exception& e) {
         std::cerr << "kituo " << command << ": " << e.what() << "\n";
-        return 1;
+        return 2;
     }
 }
 

@@ -1,5 +1,12 @@
-// The `kituo` command line: `kituo [serve]`, `kituo migrate`, `kituo seed-demo`,
-// `kituo check-templates`. Each returns a process exit code.
+// The `kituo` command line. Each returns a process exit code.
+//   kituo [serve]                         run the server (KituoApp)
+//   kituo migrate                         apply pending migrations
+//   kituo seed-demo                       seed the demo station; needs KITUO_DEMO_PASSWORD
+//   kituo create-admin USERNAME [CODE]    create an admin scoped to org unit CODE (default:
+//                                         the national node), password read from stdin
+//   kituo verify-audit                    verify the audit chain; non-zero naming the first
+//                                         broken event
+//   kituo check-templates                 compile every template
 #pragma once
 
 #include <string>

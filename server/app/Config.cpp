@@ -100,6 +100,7 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
         "http.maxBodyBytes", "KITUO_MAX_BODY_BYTES", static_cast<long>(c.maxBodyBytes), 1024,
         1024L * 1024 * 1024));
     c.trustProxy = r.boolean("http.trustProxy", "KITUO_TRUST_PROXY", c.trustProxy);
+    c.secureCookies = r.boolean("http.secureCookies", "KITUO_SECURE_COOKIES", c.secureCookies);
     c.accessLog = r.boolean("log.access", "KITUO_ACCESS_LOG", c.accessLog);
     c.logLevel = r.str("log.level", "KITUO_LOG_LEVEL", c.logLevel);
     static const char* levels[] = {"none",    "fatal",       "critical", "error", "warning",

@@ -4,7 +4,8 @@
 //
 // Environment variables (the contract other people rely on):
 //   KITUO_PORT, KITUO_HOST, KITUO_DB_URL, KITUO_KEY_FILE, KITUO_ROOT, KITUO_CONFIG,
-//   KITUO_THREADS, KITUO_MAX_BODY_BYTES, KITUO_LOG_LEVEL, KITUO_ACCESS_LOG, KITUO_TRUST_PROXY
+//   KITUO_THREADS, KITUO_MAX_BODY_BYTES, KITUO_LOG_LEVEL, KITUO_ACCESS_LOG, KITUO_TRUST_PROXY,
+//   KITUO_SECURE_COOKIES
 #pragma once
 
 #include <Poco/Util/AbstractConfiguration.h>
@@ -28,6 +29,7 @@ struct Config {
     int receiveTimeoutSec = 30;
     std::size_t maxBodyBytes = 4 * 1024 * 1024;
     bool trustProxy = false;       // take the client address from X-Real-IP (behind nginx)
+    bool secureCookies = false;    // always mark cookies Secure (served over TLS only)
     bool accessLog = true;
     std::string logLevel = "information";
     // Database

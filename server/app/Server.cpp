@@ -36,12 +36,19 @@ void configureLogging(const Config& config) {
 
 Server::Server(Config config)
     : _config(std::move(config)), _threads(2, _config.threads + 2, 60) {
+    _keys = std::make_unique<crypto::KeyRing>(crypto::KeyRing::fromFile(_config.resolve(_config.keyFile)));
+    _passwords = std::make_unique<crypto::PasswordHasher>();
     _db = std::make_unique<store::Db>(dbSettings(_config));
     _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
-    _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static});
+    _services = std::make_unique<Services>(
+        Services{_config, *_db, *_templates, *_static, _clock, *_keys, *_passwords});
     handlers::addSystemRoutes(_router);
-    handlers::addHomeRoutes(_router);
+    handlers::addAccountRoutes(_router);
+    handlers::addDashboardRoutes(_router);
+    handlers::addUserAdminRoutes(_router);
+    handlers::addOrgAdminRoutes(_router);
+    handlers::addAuditRoutes(_router);
     _router.validate();
 }
 

@@ -18,8 +18,9 @@ namespace kituo::app {
 
 class Server {
 public:
-    // Compiles the templates, loads the static files, builds and validates the route table.
-    // Throws std::runtime_error (naming the broken template, route or setting). Does not touch
+    // Loads the master key, compiles the templates, loads the static files, builds and
+    // validates the route table. Throws std::runtime_error (naming the broken template, route,
+    // key file or setting). Does not touch
     // the database: a server may start while the database is down and recover later.
     explicit Server(Config config);
     ~Server();
@@ -34,10 +35,14 @@ public:
     // Routes may be added (tests) before start(); the table is validated at construction.
     http::Router& router() { return _router; }
     store::Db& db() { return *_db; }
+    Clock& clock() { return _clock; }
     const Config& config() const { return _config; }
 
 private:
     Config _config;
+    Clock _clock;
+    std::unique_ptr<crypto::KeyRing> _keys;
+    std::unique_ptr<crypto::PasswordHasher> _passwords;
     std::unique_ptr<store::Db> _db;
     std::unique_ptr<http::Templates> _templates;
     std::unique_ptr<http::StaticFiles> _static;

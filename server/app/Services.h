@@ -1,8 +1,12 @@
-// What handlers may use: the configuration, the database and the compiled views. Owned by
-// Server, which outlives every request.
+// What handlers may use: the configuration, the database, the compiled views, the clock and
+// the secrets. Owned by Server, which outlives every request. Stores are thin (they hold only
+// a Db&), so handlers construct the ones they need.
 #pragma once
 
+#include "app/Clock.h"
 #include "app/Config.h"
+#include "crypto/Keys.h"
+#include "crypto/PasswordHasher.h"
 #include "http/StaticFiles.h"
 #include "http/Templates.h"
 #include "store/Db.h"
@@ -14,6 +18,9 @@ struct Services {
     store::Db& db;
     const http::Templates& templates;
     const http::StaticFiles& staticFiles;
+    Clock& clock;
+    const crypto::KeyRing& keys;
+    const crypto::PasswordHasher& passwords;
 };
 
 }  // namespace kituo::app

@@ -6,6 +6,10 @@ namespace kituo::auth {
 std::string toString(Permission p) {
     switch (p) {
         case Permission::Public: return "public";
+        case Permission::SignedIn: return "signed_in";
+        case Permission::ManageUsers: return "manage_users";
+        case Permission::ManageOrg: return "manage_org";
+        case Permission::ReadAudit: return "read_audit";
     }
     return "unknown";
 }

@@ -1,5 +1,6 @@
 // What a route needs before its handler runs. Every route names one; a route without one makes
-// the Router refuse to start (deny by default). Public routes are listed by name in the table.
+// the Router refuse to start (deny by default). Which role holds which permission is decided
+// in one place: auth/Policy.cpp.
 #pragma once
 
 #include <string>
@@ -7,7 +8,11 @@
 namespace kituo::auth {
 
 enum class Permission {
-    Public,  // no sign-in: health check, static assets, the sign-in page
+    Public,       // no sign-in: health check, static assets, the sign-in page
+    SignedIn,     // any signed-in account: dashboard, own password and sessions, sign-out
+    ManageUsers,  // accounts: create, disable, reset password, change role and scope
+    ManageOrg,    // the organisation tree
+    ReadAudit,    // the audit trail and its verification
 };
 
 std::string toString(Permission p);

@@ -8,7 +8,16 @@ namespace kituo::handlers {
 
 // GET /healthz, GET /static/{file}
 void addSystemRoutes(http::Router& router);
-// GET /
-void addHomeRoutes(http::Router& router);
+// GET /login, POST /login, POST /logout, GET|POST /account/password, GET /account/sessions,
+// POST /account/sessions/{id}/end
+void addAccountRoutes(http::Router& router);
+// GET / (the dashboard of the signed-in role)
+void addDashboardRoutes(http::Router& router);
+// /admin/users...
+void addUserAdminRoutes(http::Router& router);
+// /admin/org...
+void addOrgAdminRoutes(http::Router& router);
+// GET /audit, GET /audit/verify
+void addAuditRoutes(http::Router& router);
 
 }  // namespace kituo::handlers

@@ -6,7 +6,11 @@
 #include "domain/Utf8.h"
 #include "http/ErrorPages.h"
 #include "http/Forms.h"
+#include "auth/Policy.h"
 #include "http/RequestContext.h"
+#include "http/Session.h"
+
+#include <Poco/URI.h>
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -37,8 +41,9 @@ public:
         req.clientAddress = clientAddress(in);
         bool closeAfter = false;
         Response res;
+        HeaderList extraHeaders;  // cookies set or cleared, kept whatever the outcome
         try {
-            res = process(in, req, closeAfter);
+            res = process(in, req, closeAfter, extraHeaders);
         } catch (const domain::ValidationError& e) {
             res = errorPage(_services.templates, 400, e.what(), req.requestId, e.fieldErrors());
         } catch (const domain::BadRequest& e) {
@@ -60,6 +65,7 @@ public:
                                                   req.method, req.path, std::string(e.what()));
             res = errorPage(_services.templates, 500, "", req.requestId);
         }
+        for (auto& h : extraHeaders) res.headers.push_back(std::move(h));
         send(out, res, req, closeAfter);
         if (_services.config.accessLog) {
             const double ms = std::chrono::duration<double, std::milli>(
@@ -82,7 +88,8 @@ private:
         return in.clientAddress().host().toString();
     }
 
-    Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter) {
+    Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter,
+                     HeaderList& extraHeaders) {
         const std::string& uri = in.getURI();
         if (uri.empty() || uri.front() != '/' || uri.size() > 8192) {
             throw domain::BadRequest("The request address is malformed.");
@@ -114,7 +121,60 @@ private:
         }
         req.pathParams = std::move(m.params);
         RequestContext ctx(req, _services);
+        struct HeaderHandOver {  // whatever happens, the context's cookies reach the response
+            RequestContext& ctx;
+            HeaderList& out;
+            ~HeaderHandOver() {
+                for (auto& h : ctx.responseHeaders) out.push_back(std::move(h));
+            }
+        } handOver{ctx, extraHeaders};
+        ctx.user = authenticate(req, _services, ctx.responseHeaders);
+        if (auto refusal = guard(ctx, *m.route)) return *refusal;
         return m.route->handler(ctx);
+    }
+
+    // Deny by default: the route's permission, the forced password change and the CSRF token
+    // are checked here, before any handler runs. Returns the refusal, or nothing to proceed.
+    std::optional<Response> guard(RequestContext& ctx, const Route& route) {
+        const Request& req = ctx.request;
+        const bool safeMethod = req.method == "GET" || req.method == "HEAD";
+        const auth::Permission permission = *route.permission;
+        if (permission != auth::Permission::Public) {
+            if (!ctx.user) {
+                if (safeMethod) {
+                    std::string target = req.path;
+                    std::string encoded;
+                    Poco::URI::encode(target, "?&=#+%", encoded);
+                    return Response::redirect("/login?next=" + encoded, 302);
+                }
+                ctx.audit("access.denied", "route", route.pattern, "anonymous",
+                          req.method + " " + req.path);
+                return errorPage(_services.templates, 403, "Sign in first.", req.requestId);
+            }
+            if (ctx.user->mustChangePassword && !auth::allowedWhilePasswordChangeRequired(req.path)) {
+                if (safeMethod) return Response::redirect("/account/password", 302);
+                return errorPage(_services.templates, 403, "Change your password first.",
+                                 req.requestId);
+            }
+            if (!auth::allows(ctx.user->actor.role, permission)) {
+                ctx.audit("access.denied", "route", route.pattern, "forbidden",
+                          req.method + " " + req.path);
+                return errorPage(_services.templates, 403, "", req.requestId);
+            }
+        }
+        if (!safeMethod) {
+            const auto& session = permission == auth::Permission::Public
+                                      ? std::optional<CurrentUser>() : ctx.user;
+            if (!csrfValid(req, session)) {
+                ctx.audit("csrf.rejected", "route", route.pattern, "denied",
+                          req.method + " " + req.path);
+                return errorPage(_services.templates, 403,
+                                 "The form has expired or did not come from Kituo. Go back, "
+                                 "reload the page and try again.",
+                                 req.requestId);
+            }
+        }
+        return std::nullopt;
     }
 
     // Reads the body within the configured limit. An oversized body is drained (up to

@@ -1,11 +1,16 @@
-// Everything a handler gets: the validated request and the application's services, plus the
-// helpers that build a page inside the layout.
+// Everything a handler gets: the validated request, the application's services, the
+// signed-in user (when there is one) and helpers for the things every handler does: render
+// a page in the layout, set a flash message, write an audit event, answer "not found".
 #pragma once
 
 #include "app/Services.h"
+#include "domain/AuditChain.h"
 #include "http/Request.h"
 #include "http/Response.h"
+#include "http/Session.h"
 #include "http/Templates.h"
+
+#include <optional>
 
 namespace kituo::http {
 
@@ -16,12 +21,37 @@ public:
 
     // Renders template `name` with `view` inside the layout, titled `title`.
     Response page(const std::string& name, const std::string& title, const View& view,
-                  int status = 200) const;
-    // The data the layout needs (title, request id); handlers may add to it.
-    View layoutView(const std::string& title) const;
+                  int status = 200);
+    // The data the layout needs: title, request id, user, navigation, CSRF token, flash.
+    View layoutView(const std::string& title);
+
+    // The signed-in user (routes other than Public always have one).
+    const domain::Actor& actor() const;
+    std::int64_t now() const { return services.clock.now(); }
+    bool secure() const { return secureRequest(request, services); }
+
+    // A message shown once on the next page (post/redirect/get).
+    void flash(const std::string& kind, const std::string& message);
+
+    // An audit event for this request (actor, address and time filled in).
+    domain::AuditEvent auditEvent(const std::string& action, const std::string& recordType,
+                                  const std::string& recordId, const std::string& outcome,
+                                  const std::string& detail = "") const;
+    // Records an audit event in a transaction of its own.
+    void audit(const std::string& action, const std::string& recordType,
+               const std::string& recordId, const std::string& outcome,
+               const std::string& detail = "") const;
+    // Audits the denied lookup and answers 404: out of scope does not exist for this user.
+    [[noreturn]] void notFound(const std::string& recordType, const std::string& recordId) const;
 
     Request& request;
     app::Services& services;
+    std::optional<CurrentUser> user;
+    HeaderList responseHeaders;  // added to whatever response the handler returns
 };
+
+// Field errors as the form_errors partial expects them, plus has_form_errors and
+// "<field>_error" keys for the messages next to each field.
+void addFormErrors(View& view, const std::map<std::string, std::string>& errors);
 
 }  // namespace kituo::http

@@ -1,17 +1,30 @@
 // Seeds the demo station so a fresh install has something real to show: the organisation
-// tree from the national node down to two stations of Nairobi County and their units.
-// Idempotent: every row is keyed on a stable code, so running it again changes nothing.
-// Never seeds credentials (demo accounts take their password from the caller).
+// tree from the national node down to two stations of Nairobi County and their units, and
+// the demo accounts of ARCHITECTURE.md (admin, hr, counsellor, counsellor2, supervisor,
+// commander, ocs, auditor at Kilimani station; hr.county at Nairobi County; hr.other at
+// Capitol Hill station).
+//
+// Idempotent: rows are keyed on stable codes and usernames, so running it again changes
+// nothing, except that a demo account whose password no longer matches `demoPassword` gets it
+// again (the caller's demo password is the truth). Never invents a password itself.
 #pragma once
 
+#include "crypto/PasswordHasher.h"
 #include "store/Db.h"
+
+#include <string>
 
 namespace kituo::store {
 
 struct DemoSeedResult {
-    int orgUnits = 0;  // nodes that exist after seeding
+    int orgUnits = 0;         // nodes that exist after seeding
+    int accountsCreated = 0;
+    int passwordsReset = 0;
 };
 
-DemoSeedResult seedDemo(Db& db);
+// The demo accounts' usernames, in seeding order.
+const std::vector<std::string>& demoUsernames();
+
+DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std::string& demoPassword);
 
 }  // namespace kituo::store

@@ -88,4 +88,38 @@ domain::OrgUnit OrgStore::ensure(std::optional<std::int64_t> parentId, domain::O
     });
 }
 
+std::optional<domain::OrgUnit> OrgStore::findWithin(const std::string& scopePath, std::int64_t id) {
+    return _db.run([&](Connection& c) {
+        return findBy(c, "org_unit_id = ? AND path LIKE CONCAT(?, '%')",
+                      [&](sql::PreparedStatement& st) {
+                          st.setInt64(1, id);
+                          st.setString(2, scopePath);
+                      });
+    });
+}
+
+domain::OrgUnit OrgStore::create(std::int64_t parentId, domain::OrgKind kind,
+                                 const std::string& code, const std::string& name) {
+    if (findByCode(code)) throw domain::ValidationError("code", "This code is already in use.");
+    try {
+        return ensure(parentId, kind, code, name);
+    } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "This code is already in use.");
+        throw;
+    }
+}
+
+void OrgStore::rename(std::int64_t id, int version, const std::string& name) {
+    _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE org_units SET name = ?, version = version + 1 WHERE org_unit_id = ? AND version = ?");
+        st.setString(1, name);
+        st.setInt64(2, id);
+        st.setInt(3, version);
+        if (st.executeUpdate() == 0) {
+            throw domain::Conflict("This unit was changed by someone else while you were editing it.");
+        }
+    });
+}
+
 }  // namespace kituo::store

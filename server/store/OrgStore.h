@@ -23,6 +23,15 @@ public:
     domain::OrgUnit ensure(std::optional<std::int64_t> parentId, domain::OrgKind kind,
                            const std::string& code, const std::string& name);
 
+    // The node if it lies at or below scopePath.
+    std::optional<domain::OrgUnit> findWithin(const std::string& scopePath, std::int64_t id);
+    // Creates a node; throws ValidationError for a taken code or a kind that may not sit
+    // under the parent.
+    domain::OrgUnit create(std::int64_t parentId, domain::OrgKind kind, const std::string& code,
+                           const std::string& name);
+    // Renames when `version` is current; throws domain::Conflict otherwise.
+    void rename(std::int64_t id, int version, const std::string& name);
+
 private:
     Db& _db;
 };

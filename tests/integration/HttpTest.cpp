@@ -38,14 +38,22 @@ TEST_CASE("healthz answers ok while the database answers", "[http]") {
     requireSecurityHeaders(r);
 }
 
-TEST_CASE("the front page renders inside the layout with the stylesheet", "[http]") {
+TEST_CASE("the sign-in page renders inside the layout with the stylesheet", "[http]") {
     test::TestServer s;
-    auto r = s.get("/");
+    auto r = s.get("/login");
     CHECK(r.status == 200);
     CHECK(r.header("content-type") == "text/html; charset=utf-8");
-    CHECK(r.body.find("<title>Home · Kituo</title>") != std::string::npos);
+    CHECK(r.body.find("<title>Sign in · Kituo</title>") != std::string::npos);
     CHECK(r.body.find("/static/app.css") != std::string::npos);
-    CHECK(r.body.find("Psychosocial support") != std::string::npos);
+    CHECK(r.body.find("name=\"csrf_token\"") != std::string::npos);
+    requireSecurityHeaders(r);
+}
+
+TEST_CASE("pages that need a sign-in send anonymous visitors to the sign-in page", "[http]") {
+    test::TestServer s;
+    auto r = s.get("/admin/users");
+    CHECK(r.status == 302);
+    CHECK(r.header("location") == "/login?next=/admin/users");
     requireSecurityHeaders(r);
 }
 
@@ -85,7 +93,7 @@ TEST_CASE("a known address with the wrong method gets 405 and Allow", "[http]") 
 
 TEST_CASE("HEAD answers like GET without a body", "[http]") {
     test::TestServer s;
-    auto r = s.head("/");
+    auto r = s.head("/login");
     CHECK(r.status == 200);
     CHECK(r.body.empty());
     CHECK_FALSE(r.header("content-length").empty());
@@ -116,8 +124,8 @@ TEST_CASE("invalid UTF-8 in the body, path or query gets 400", "[http]") {
     requireSecurityHeaders(body);
     CHECK(s.post("/healthz", "name=%FF%FE").status == 400);    // valid bytes, invalid once decoded
     CHECK(s.get("/officers/%C0%AF").status == 400);            // overlong '/' in the path
-    CHECK(s.get("/?q=%ED%A0%80").status == 400);               // surrogate in the query
-    CHECK(s.get("/?q=%zz").status == 400);                     // malformed escape
+    CHECK(s.get("/login?q=%ED%A0%80").status == 400);          // surrogate in the query
+    CHECK(s.get("/login?q=%zz").status == 400);                // malformed escape
     CHECK(s.raw("GET /caf\xE9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status == 400);
 }
 

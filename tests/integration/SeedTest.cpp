@@ -1,7 +1,9 @@
 // The demo seed creates the organisation tree once; running it again changes nothing.
 #include "Support.h"
 
+#include "crypto/PasswordHasher.h"
 #include "store/DemoSeed.h"
+#include "store/UserStore.h"
 #include "store/Migrator.h"
 #include "store/OrgStore.h"
 
@@ -9,16 +11,39 @@
 
 using namespace kituo;
 
+TEST_CASE("the demo seed refuses a weak demo password", "[db]") {
+    test::TestSchema schema;
+    store::Db db(schema.settings());
+    store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
+    crypto::PasswordHasher hasher;
+    CHECK_THROWS_WITH(store::seedDemo(db, hasher, "short"), Catch::Contains("KITUO_DEMO_PASSWORD"));
+}
+
 TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
     test::TestSchema schema;
     store::Db db(schema.settings());
     store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
-    const auto first = store::seedDemo(db);
-    const auto second = store::seedDemo(db);
+    store::OrgStore org(db);
+    crypto::PasswordHasher hasher;
+    const auto first = store::seedDemo(db, hasher, test::kDemoPassword);
+    const auto second = store::seedDemo(db, hasher, test::kDemoPassword);
     CHECK(first.orgUnits == second.orgUnits);
     CHECK(first.orgUnits >= 10);
+    CHECK(first.accountsCreated == 10);
+    CHECK(second.accountsCreated == 0);
+    CHECK(second.passwordsReset == 0);
+    // A new demo password is applied to the existing accounts, and only then.
+    const auto third = store::seedDemo(db, hasher, "Another-demo-password-2");
+    CHECK(third.passwordsReset == 10);
+    store::UserStore users(db);
+    for (const auto& name : store::demoUsernames()) {
+        auto u = users.findForSignIn(name);
+        REQUIRE(u);
+        CHECK(hasher.verify(u->passwordHash, "Another-demo-password-2"));
+        CHECK_FALSE(u->mustChangePassword);
+    }
+    CHECK(users.findForSignIn("hr.county")->scopePath == org.findByCode("NRB")->path);
 
-    store::OrgStore org(db);
     auto county = org.findByCode("NRB");
     auto kilimani = org.findByCode("KLM");
     auto capitol = org.findByCode("CPH");
@@ -38,7 +63,8 @@ TEST_CASE("the tree refuses a node under the wrong kind of parent", "[db]") {
     test::TestSchema schema;
     store::Db db(schema.settings());
     store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
-    store::seedDemo(db);
+    crypto::PasswordHasher hasher;
+    store::seedDemo(db, hasher, test::kDemoPassword);
     store::OrgStore org(db);
     const auto county = org.findByCode("NRB");
     REQUIRE(county);

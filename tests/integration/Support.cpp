@@ -1,7 +1,18 @@
 // Integration test support; see Support.h.
 #include "Support.h"
 
+#include "crypto/Hash.h"
+#include "crypto/PasswordHasher.h"
+#include "store/DemoSeed.h"
 #include "store/Migrator.h"
+
+#include <Poco/File.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Path.h>
+#include <Poco/URI.h>
+
+#include <fstream>
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -71,6 +82,16 @@ TestSchema::~TestSchema() {
     }
 }
 
+std::string testKeyFile() {
+    static const std::string path = [] {
+        const std::string p = Poco::Path::temp() + "kituo-test-" +
+                              std::to_string(Poco::Process::id()) + ".key";
+        std::ofstream(p) << crypto::randomHex(32) << "\n";
+        return p;
+    }();
+    return path;
+}
+
 app::Config testConfig(const std::string& dbUrl) {
     app::Config c;
     c.root = sourceDir();
@@ -81,6 +102,7 @@ app::Config testConfig(const std::string& dbUrl) {
     c.accessLog = false;
     c.logLevel = "warning";
     c.maxBodyBytes = 64 * 1024;
+    c.keyFile = testKeyFile();
     return c;
 }
 
@@ -115,11 +137,19 @@ HttpResult TestServer::send(const std::string& method, const std::string& path,
     std::istream& in = session.receiveResponse(res);
     HttpResult r;
     r.status = res.getStatus();
-    for (const auto& [k, v] : res) r.headers[Poco::toLower(k)] = v;
+    for (const auto& [k, v] : res) {
+        auto& slot = r.headers[Poco::toLower(k)];
+        slot = slot.empty() ? v : slot + "\n" + v;  // several Set-Cookie headers
+    }
     std::ostringstream ss;
     Poco::StreamCopier::copyStream(in, ss);
     r.body = ss.str();
     return r;
+}
+
+void TestServer::seedDemo() {
+    crypto::PasswordHasher hasher;
+    store::seedDemo(_server->db(), hasher, kDemoPassword);
 }
 
 HttpResult TestServer::get(const std::string& path, const std::map<std::string, std::string>& h) {
@@ -165,6 +195,80 @@ HttpResult TestServer::raw(const std::string& bytes) {
     const auto headerEnd = all.find("\r\n\r\n");
     if (headerEnd != std::string::npos) r.body = all.substr(headerEnd + 4);
     return r;
+}
+
+}  // namespace kituo::test
+
+namespace kituo::test {
+
+std::string formEncode(const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [k, v] : fields) {
+        std::string ek, ev;
+        Poco::URI::encode(k, "!#$&'()*+,/:;=?@[]%", ek);
+        Poco::URI::encode(v, "!#$&'()*+,/:;=?@[]%", ev);
+        body += (body.empty() ? "" : "&") + ek + "=" + ev;
+    }
+    return body;
+}
+
+std::string inputValue(const std::string& html, const std::string& name) {
+    const std::string marker = "name=\"" + name + "\" value=\"";
+    auto at = html.find(marker);
+    if (at == std::string::npos) return "";
+    at += marker.size();
+    return html.substr(at, html.find('"', at) - at);
+}
+
+HttpResult Browser::send(const std::string& method, const std::string& path, const std::string& body) {
+    std::map<std::string, std::string> headers;
+    std::string cookieHeader;
+    for (const auto& [k, v] : _cookies) cookieHeader += (cookieHeader.empty() ? "" : "; ") + k + "=" + v;
+    if (!cookieHeader.empty()) headers["Cookie"] = cookieHeader;
+    headers["User-Agent"] = "KituoTest/1.0";
+    auto r = _server.send(method, path, body, "application/x-www-form-urlencoded", headers);
+    setCookies.clear();
+    std::istringstream lines(r.header("set-cookie"));
+    std::string line;
+    while (std::getline(lines, line)) {
+        const auto eq = line.find('=');
+        const auto semi = line.find(';');
+        const std::string name = line.substr(0, eq);
+        const std::string value = line.substr(eq + 1, semi - eq - 1);
+        setCookies[name] = line;
+        if (line.find("Max-Age=0") != std::string::npos) _cookies.erase(name);
+        else _cookies[name] = value;
+    }
+    const std::string token = inputValue(r.body, "csrf_token");
+    if (!token.empty()) _csrf = token;
+    // Like a browser, land on the redirect target (its cookies and form token count), but
+    // report the first answer so tests see the redirect itself.
+    const std::string location = r.header("location");
+    if ((r.status == 302 || r.status == 303) && !location.empty() && location[0] == '/' && _hops < 3) {
+        ++_hops;
+        const auto saved = setCookies;
+        send("GET", location, "");
+        setCookies = saved;
+        --_hops;
+    }
+    return r;
+}
+
+HttpResult Browser::get(const std::string& path) { return send("GET", path, ""); }
+
+HttpResult Browser::post(const std::string& path, std::map<std::string, std::string> fields) {
+    if (!fields.count("csrf_token")) fields["csrf_token"] = _csrf;
+    return send("POST", path, formEncode(fields));
+}
+
+HttpResult Browser::login(const std::string& username, const std::string& password) {
+    get("/login");
+    return post("/login", {{"username", username}, {"password", password}});
+}
+
+std::string Browser::cookie(const std::string& name) const {
+    auto it = _cookies.find(name);
+    return it == _cookies.end() ? std::string() : it->second;
 }
 
 }  // namespace kituo::test

@@ -42,6 +42,15 @@ struct HttpResult {
     }
 };
 
+// The demo accounts' password in tests.
+constexpr const char* kDemoPassword = "Kituo-test-password-1";
+
+// A master key file for tests (created once per process).
+std::string testKeyFile();
+
+// A browser-like client: keeps cookies, and can fetch a page's CSRF token.
+class Browser;
+
 // A migrated schema and a started server, stopped and dropped at the end.
 class TestServer {
 public:
@@ -57,13 +66,47 @@ public:
                     const std::string& contentType = "application/x-www-form-urlencoded");
     // Sends raw bytes as the whole request and parses the answer (for malformed requests).
     HttpResult raw(const std::string& bytes);
-
-private:
     HttpResult send(const std::string& method, const std::string& path, const std::string& body,
                     const std::string& contentType, const std::map<std::string, std::string>& headers);
+
+    // Seeds the demo station and its accounts (password kDemoPassword).
+    void seedDemo();
+    store::Db& db() { return _server->db(); }
+    const store::DbSettings& schemaSettings() const { return _schema.settings(); }
+    std::string schemaUrl() const { return _schema.url(); }
+
+private:
     TestSchema _schema;
     std::unique_ptr<app::Server> _server;
 };
+
+class Browser {
+public:
+    explicit Browser(TestServer& server) : _server(server) {}
+    HttpResult get(const std::string& path);
+    // POSTs form fields (URL-encoded); adds csrf_token unless the fields have one.
+    HttpResult post(const std::string& path, std::map<std::string, std::string> fields);
+    // Signs in through the real form; returns the POST /login answer.
+    HttpResult login(const std::string& username, const std::string& password = kDemoPassword);
+    std::string cookie(const std::string& name) const;
+    void setCookie(const std::string& name, const std::string& value) { _cookies[name] = value; }
+    void dropCookie(const std::string& name) { _cookies.erase(name); }
+    // The csrf_token of the last page fetched (empty when it had none).
+    const std::string& csrf() const { return _csrf; }
+    std::map<std::string, std::string> setCookies;  // raw Set-Cookie values of the last answer
+
+private:
+    HttpResult send(const std::string& method, const std::string& path, const std::string& body);
+    TestServer& _server;
+    std::map<std::string, std::string> _cookies;
+    std::string _csrf;
+    int _hops = 0;
+};
+
+// URL-encodes form fields.
+std::string formEncode(const std::map<std::string, std::string>& fields);
+// The value of the first <input name="name" value="..."> in the page, or empty.
+std::string inputValue(const std::string& html, const std::string& name);
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);

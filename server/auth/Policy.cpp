@@ -1,0 +1,35 @@
+// Role-level access decisions; see Policy.h.
+#include "auth/Policy.h"
+
+namespace kituo::auth {
+
+using domain::Role;
+
+bool allows(Role role, Permission permission) {
+    switch (permission) {
+        case Permission::Public:
+        case Permission::SignedIn:
+            return true;
+        case Permission::ManageUsers:
+        case Permission::ManageOrg:
+            return role == Role::Admin;
+        case Permission::ReadAudit:
+            return role == Role::Auditor;
+    }
+    return false;
+}
+
+bool allowedWhilePasswordChangeRequired(const std::string& path) {
+    return path == "/account/password" || path == "/logout";
+}
+
+std::vector<NavItem> navigationFor(Role role) {
+    std::vector<NavItem> nav = {{"/", "Home"}};
+    if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});
+    if (allows(role, Permission::ManageOrg)) nav.push_back({"/admin/org", "Organisation"});
+    if (allows(role, Permission::ReadAudit)) nav.push_back({"/audit", "Audit trail"});
+    nav.push_back({"/account/sessions", "My account"});
+    return nav;
+}
+
+}  // namespace kituo::auth

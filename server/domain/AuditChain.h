@@ -1,0 +1,72 @@
+// The audit trail's hash chain, as pure functions. Each event's row_hash is
+// MAC(canonical(event)), where canonical() covers every stored field including event_id and
+// prev_hash, and prev_hash is the previous event's row_hash (64 zeros for the first). Editing
+// a row breaks its own hash; deleting or re-ordering rows breaks the next row's prev_hash
+// link or the id sequence; removing rows from the end disagrees with the chain head.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kituo::domain {
+
+struct AuditEvent {
+    std::int64_t id = 0;
+    std::string occurredAt;  // "YYYY-MM-DD HH:MM:SS.ffffff" UTC
+    std::optional<std::int64_t> actorUserId;
+    std::string actorUsername;
+    std::string action;      // e.g. "login", "user.create", "access.denied"
+    std::string recordType;  // e.g. "user", "officer"
+    std::string recordId;
+    std::string ip;
+    std::string outcome;     // "success", "failure", "denied"
+    std::string detail;      // never a password, never counselling content
+    std::string prevHash;
+    std::string rowHash;
+};
+
+extern const std::string kGenesisHash;  // 64 zeros
+
+// Deterministic serialization of every field but rowHash (length-prefixed, so no two
+// different events serialize alike).
+std::string canonicalAuditContent(const AuditEvent& e);
+
+using Mac = std::function<std::string(const std::string&)>;
+
+struct ChainHead {
+    std::int64_t lastEventId = 0;
+    std::string lastHash;
+};
+
+struct ChainBreak {
+    std::int64_t eventId = 0;  // the first event that does not verify (0: the head)
+    std::string reason;
+};
+
+// Verifies events given in event_id order against `mac` and the chain head. Returns the
+// first broken link, or nothing when the whole trail verifies.
+std::optional<ChainBreak> verifyAuditChain(const std::vector<AuditEvent>& events,
+                                           const ChainHead& head, const Mac& mac);
+
+// Incremental form, for trails too large to hold in memory: feed events in order, then
+// finish() with the head.
+class AuditChainVerifier {
+public:
+    explicit AuditChainVerifier(Mac mac) : _mac(std::move(mac)) {}
+    // Returns false (and remembers the break) at the first event that does not verify.
+    bool add(const AuditEvent& e);
+    std::optional<ChainBreak> finish(const ChainHead& head);
+    std::int64_t verifiedCount() const { return _count; }
+
+private:
+    Mac _mac;
+    std::string _prevHash;
+    std::int64_t _prevId = 0;
+    std::int64_t _count = 0;
+    std::optional<ChainBreak> _break;
+};
+
+}  // namespace kituo::domain

@@ -1,0 +1,100 @@
+// UTC formatting; see Time.h. Uses the proleptic Gregorian calendar arithmetic of
+// H. Hinnant's days_from_civil, so no time-zone database or global state is involved.
+#include "domain/Time.h"
+
+#include <cstdio>
+
+namespace kituo::domain {
+namespace {
+
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+unsigned daysInMonth(std::int64_t y, unsigned m) {
+    static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+}  // namespace
+
+std::string formatUtc(std::int64_t t) {
+    std::int64_t days = t / 86400, secs = t % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        --days;
+    }
+    std::int64_t y;
+    unsigned m, d;
+    civilFromDays(days, y, m, d);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld",
+                  static_cast<long long>(y), m, d, static_cast<long long>(secs / 3600),
+                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+    return buf;
+}
+
+std::string formatUtcMicros(std::int64_t us) {
+    std::int64_t secs = us / 1000000, frac = us % 1000000;
+    if (frac < 0) {
+        frac += 1000000;
+        --secs;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
+    return formatUtc(secs) + buf;
+}
+
+std::optional<std::int64_t> parseUtc(const std::string& s) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+    char tail = 0;
+    if (s.size() == 10) {
+        if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3) return std::nullopt;
+    } else if (s.size() >= 19) {
+        if (std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6) {
+            return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (s[4] != '-' || s[7] != '-') return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > daysInMonth(y, static_cast<unsigned>(mo))) {
+        return std::nullopt;
+    }
+    if (h > 23 || mi > 59 || se > 59) return std::nullopt;
+    return daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+           h * 3600 + mi * 60 + se;
+}
+
+bool isIsoDate(const std::string& text) {
+    if (text.size() != 10) return false;
+    for (std::size_t i = 0; i < 10; ++i) {
+        if (i == 4 || i == 7) {
+            if (text[i] != '-') return false;
+        } else if (text[i] < '0' || text[i] > '9') {
+            return false;
+        }
+    }
+    return parseUtc(text).has_value();
+}
+
+}  // namespace kituo::domain

@@ -1,0 +1,19 @@
+// UTC time formatting and parsing for the database's DATETIME text form. Pure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace kituo::domain {
+
+// "YYYY-MM-DD HH:MM:SS" for seconds since the epoch (UTC).
+std::string formatUtc(std::int64_t epochSeconds);
+// "YYYY-MM-DD HH:MM:SS.ffffff" for microseconds since the epoch (UTC).
+std::string formatUtcMicros(std::int64_t epochMicros);
+// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) into seconds since the epoch.
+std::optional<std::int64_t> parseUtc(const std::string& text);
+// Whether text is a real calendar date "YYYY-MM-DD".
+bool isIsoDate(const std::string& text);
+
+}  // namespace kituo::domain

@@ -1,0 +1,94 @@
+// The audit trail for auditors: filter by user, action, record and date; verify the chain.
+// Viewing the trail and running a verification are themselves audited.
+#include "handlers/Handlers.h"
+
+#include "domain/Time.h"
+#include "handlers/ViewHelpers.h"
+#include "http/RequestContext.h"
+#include "store/AuditStore.h"
+
+namespace kituo::handlers {
+
+using auth::Permission;
+using http::RequestContext;
+using http::Response;
+using http::View;
+
+namespace {
+
+Response listAudit(RequestContext& ctx) {
+    const auto& r = ctx.request;
+    store::AuditFilter f;
+    f.actor = r.queryParam("actor").substr(0, 64);
+    f.action = r.queryParam("action").substr(0, 64);
+    f.recordType = r.queryParam("record_type").substr(0, 64);
+    f.recordId = r.queryParam("record_id").substr(0, 64);
+    std::map<std::string, std::string> errors;
+    f.from = r.queryParam("from");
+    f.to = r.queryParam("to");
+    if (!f.from.empty() && !domain::isIsoDate(f.from)) {
+        errors["from"] = "Use a date like 2026-11-23.";
+        f.from.clear();
+    }
+    if (!f.to.empty() && !domain::isIsoDate(f.to)) {
+        errors["to"] = "Use a date like 2026-11-23.";
+        f.to.clear();
+    }
+    f.page = pageParam(r);
+    store::AuditStore audit(ctx.services.db, ctx.services.keys);
+    const auto page = audit.list(f);
+    View rows = View::type::list;
+    for (const auto& e : page.events) {
+        View row;
+        row.set("id", std::to_string(e.id));
+        row.set("at", e.occurredAt.substr(0, 19));
+        row.set("actor", e.actorUsername.empty() ? std::string("(anonymous)") : e.actorUsername);
+        row.set("action", e.action);
+        row.set("record", e.recordType.empty() ? std::string() : e.recordType + " " + e.recordId);
+        row.set("ip", e.ip);
+        row.set("outcome", e.outcome);
+        row.set("outcome_bad", e.outcome != "success");
+        row.set("detail", e.detail);
+        rows.push_back(row);
+    }
+    View v;
+    v.set("events", rows);
+    v.set("empty", page.events.empty());
+    v.set("actor", f.actor);
+    v.set("action", f.action);
+    v.set("record_type", f.recordType);
+    v.set("record_id", f.recordId);
+    v.set("from", r.queryParam("from"));
+    v.set("to", r.queryParam("to"));
+    v.set("pagination", pagination(r, f.page, f.pageSize, page.total));
+    http::addFormErrors(v, errors);
+    ctx.audit("audit.read", "audit", "", "success",
+              "filter actor=" + f.actor + " action=" + f.action + " record=" + f.recordType + ":" +
+                  f.recordId + " from=" + f.from + " to=" + f.to);
+    return ctx.page("audit/index", "Audit trail", v, errors.empty() ? 200 : 400);
+}
+
+Response verifyAudit(RequestContext& ctx) {
+    store::AuditStore audit(ctx.services.db, ctx.services.keys);
+    const auto result = audit.verify();
+    View v;
+    v.set("verified", std::to_string(result.verified));
+    v.set("ok", !result.broken.has_value());
+    if (result.broken) {
+        v.set("broken_event", std::to_string(result.broken->eventId));
+        v.set("reason", result.broken->reason);
+    }
+    v.set("checked_at", domain::formatUtc(ctx.now()));
+    ctx.audit("audit.verify", "audit", "", result.broken ? "failure" : "success",
+              result.broken ? result.broken->reason : std::to_string(result.verified) + " events verified");
+    return ctx.page("audit/verify", "Audit verification", v);
+}
+
+}  // namespace
+
+void addAuditRoutes(http::Router& router) {
+    router.add("GET", "/audit", Permission::ReadAudit, listAudit);
+    router.add("GET", "/audit/verify", Permission::ReadAudit, verifyAudit);
+}
+
+}  // namespace kituo::handlers

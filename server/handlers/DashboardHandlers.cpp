@@ -1,0 +1,50 @@
+// The dashboard: the first page after sign-in, showing the signed-in user's role, scope and
+// the areas their role may open.
+#include "handlers/Handlers.h"
+
+#include "auth/Policy.h"
+#include "http/RequestContext.h"
+
+namespace kituo::handlers {
+
+using auth::Permission;
+using http::RequestContext;
+using http::Response;
+using http::View;
+
+namespace {
+
+std::string describe(const std::string& href) {
+    if (href == "/admin/users") return "Create accounts, reset passwords, change roles and scope.";
+    if (href == "/admin/org") return "Regions, counties, sub-counties, stations and units.";
+    if (href == "/audit") return "Who did what, when and from where; verify the chain.";
+    if (href == "/account/sessions") return "Your password and where you are signed in.";
+    return "";
+}
+
+Response dashboard(RequestContext& ctx) {
+    const auto& actor = ctx.actor();
+    View areas = View::type::list;
+    for (const auto& item : auth::navigationFor(actor.role)) {
+        if (item.href == "/") continue;
+        View a;
+        a.set("href", item.href);
+        a.set("label", item.label);
+        a.set("text", describe(item.href));
+        areas.push_back(a);
+    }
+    View v;
+    v.set("display_name", actor.displayName);
+    v.set("role_label", domain::roleLabel(actor.role));
+    v.set("scope_name", actor.orgUnitName);
+    v.set("areas", areas);
+    return ctx.page("home/dashboard", "Home", v);
+}
+
+}  // namespace
+
+void addDashboardRoutes(http::Router& router) {
+    router.add("GET", "/", Permission::SignedIn, dashboard);
+}
+
+}  // namespace kituo::handlers

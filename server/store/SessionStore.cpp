@@ -1,0 +1,135 @@
+// Session SQL; see SessionStore.h.
+#include "store/SessionStore.h"
+
+#include "domain/Time.h"
+
+namespace kituo::store {
+
+std::int64_t SessionStore::create(std::int64_t userId, const std::string& tokenHash,
+                                  const std::string& csrfToken, const std::string& ip,
+                                  const std::string& userAgent, std::int64_t now) {
+    return _db.transaction([&](Connection& c) {
+        auto& st = c.prepare(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, ip, user_agent, created_at, "
+            "last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        st.setString(1, tokenHash);
+        st.setInt64(2, userId);
+        st.setString(3, csrfToken);
+        st.setString(4, ip.substr(0, 64));
+        st.setString(5, userAgent.substr(0, 255));
+        st.setString(6, domain::formatUtc(now));
+        st.setString(7, domain::formatUtc(now));
+        st.executeUpdate();
+        std::unique_ptr<sql::ResultSet> rs(c.prepare("SELECT LAST_INSERT_ID()").executeQuery());
+        rs->next();
+        return static_cast<std::int64_t>(rs->getInt64(1));
+    });
+}
+
+namespace {
+
+const std::string kSelect =
+    "SELECT s.session_id, s.csrf_token, s.ip, s.user_agent, UNIX_TIMESTAMP(s.created_at) AS created, "
+    "UNIX_TIMESTAMP(s.last_seen_at) AS seen, s.ended_at IS NOT NULL AS ended, "
+    "u.user_id, u.username, u.display_name, u.role, u.org_unit_id, o.name AS org_name, o.path, "
+    "u.must_change_password, u.disabled_at IS NOT NULL AS disabled, u.version "
+    "FROM sessions s JOIN users u ON u.user_id = s.user_id "
+    "JOIN org_units o ON o.org_unit_id = u.org_unit_id ";
+
+SessionRecord readSession(sql::ResultSet& rs) {
+    SessionRecord s;
+    s.sessionId = rs.getInt64("session_id");
+    s.csrfToken = rs.getString("csrf_token");
+    s.ip = rs.getString("ip");
+    s.userAgent = rs.getString("user_agent");
+    s.createdAt = rs.getInt64("created");
+    s.lastSeenAt = rs.getInt64("seen");
+    s.ended = rs.getBoolean("ended");
+    auto& u = s.user;
+    u.id = rs.getInt64("user_id");
+    u.username = rs.getString("username");
+    u.displayName = rs.getString("display_name");
+    u.role = domain::roleFromString(rs.getString("role")).value_or(domain::Role::Auditor);
+    u.orgUnitId = rs.getInt64("org_unit_id");
+    u.orgUnitName = rs.getString("org_name");
+    u.scopePath = rs.getString("path");
+    u.mustChangePassword = rs.getBoolean("must_change_password");
+    u.disabled = rs.getBoolean("disabled");
+    u.version = rs.getInt("version");
+    return s;
+}
+
+}  // namespace
+
+std::optional<SessionRecord> SessionStore::findByTokenHash(const std::string& tokenHash) {
+    return _db.run([&](Connection& c) -> std::optional<SessionRecord> {
+        auto& st = c.prepare(kSelect + "WHERE s.token_hash = ?");
+        st.setString(1, tokenHash);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readSession(*rs);
+    });
+}
+
+void SessionStore::touch(std::int64_t sessionId, std::int64_t lastSeenAt, std::int64_t now,
+                         std::int64_t granularitySec) {
+    if (now - lastSeenAt < granularitySec) return;
+    _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE sessions SET last_seen_at = ? WHERE session_id = ? AND ended_at IS NULL");
+        st.setString(1, domain::formatUtc(now));
+        st.setInt64(2, sessionId);
+        st.executeUpdate();
+    });
+}
+
+void SessionStore::end(std::int64_t sessionId, const std::string& reason, std::int64_t now) {
+    _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL");
+        st.setString(1, domain::formatUtc(now));
+        st.setString(2, reason);
+        st.setInt64(3, sessionId);
+        st.executeUpdate();
+    });
+}
+
+int SessionStore::endForUser(std::int64_t userId, std::int64_t keep, const std::string& reason,
+                             std::int64_t now) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE sessions SET ended_at = ?, end_reason = ? "
+            "WHERE user_id = ? AND session_id <> ? AND ended_at IS NULL");
+        st.setString(1, domain::formatUtc(now));
+        st.setString(2, reason);
+        st.setInt64(3, userId);
+        st.setInt64(4, keep);
+        return st.executeUpdate();
+    });
+}
+
+bool SessionStore::endOwn(std::int64_t userId, std::int64_t sessionId, std::int64_t now) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE sessions SET ended_at = ?, end_reason = 'ended_by_user' "
+            "WHERE session_id = ? AND user_id = ? AND ended_at IS NULL");
+        st.setString(1, domain::formatUtc(now));
+        st.setInt64(2, sessionId);
+        st.setInt64(3, userId);
+        return st.executeUpdate() == 1;
+    });
+}
+
+std::vector<SessionRecord> SessionStore::openForUser(std::int64_t userId) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(kSelect + "WHERE s.user_id = ? AND s.ended_at IS NULL "
+                                       "ORDER BY s.last_seen_at DESC LIMIT 100");
+        st.setInt64(1, userId);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<SessionRecord> out;
+        while (rs->next()) out.push_back(readSession(*rs));
+        return out;
+    });
+}
+
+}  // namespace kituo::store

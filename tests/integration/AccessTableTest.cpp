@@ -1,0 +1,109 @@
+// Every route in the route table x every role (and anonymous) -> the expected status, against
+// the real server. A route missing from this table fails the test, so no route can be added
+// without deciding who may use it.
+#include "Support.h"
+
+#include "store/OrgStore.h"
+#include "store/UserStore.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace kituo;
+
+namespace {
+
+// Columns: anonymous, admin, hr, counsellor, supervisor, commander (reservist), ocs, auditor.
+const std::vector<std::string> kRoles = {"", "admin", "hr", "counsellor", "supervisor",
+                                         "commander", "ocs", "auditor"};
+
+struct Row {
+    std::string method;
+    std::string pattern;
+    std::string path;  // {user} = counsellor2's id, {other} = hr.other's id, {unit} = KLM's id
+    std::vector<int> expected;
+    bool signsOut = false;  // the request ends the session: sign in again afterwards
+};
+
+const std::vector<Row>& table() {
+    static const std::vector<Row> rows = {
+        {"GET", "/healthz", "/healthz", {200, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET", "/static/{file}", "/static/app.css", {200, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET", "/login", "/login", {200, 302, 302, 302, 302, 302, 302, 302}},
+        // Signed-in users carry no sign-in form token, so a second sign-in is refused.
+        {"POST", "/login", "/login", {400, 403, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/", "/", {302, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET", "/account/password", "/account/password", {302, 200, 200, 200, 200, 200, 200, 200}},
+        {"POST", "/account/password", "/account/password", {403, 400, 400, 400, 400, 400, 400, 400}},
+        {"GET", "/account/sessions", "/account/sessions", {302, 200, 200, 200, 200, 200, 200, 200}},
+        {"POST", "/account/sessions/{id}/end", "/account/sessions/999999/end",
+         {403, 404, 404, 404, 404, 404, 404, 404}},
+        {"GET", "/admin/users", "/admin/users", {302, 200, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/admin/users/new", "/admin/users/new", {302, 200, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users", "/admin/users", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/admin/users/{id}", "/admin/users/{user}", {302, 200, 403, 403, 403, 403, 403, 403}},
+        // Out of the admin's scope (another station): it does not exist for them.
+        {"GET", "/admin/users/{id}", "/admin/users/{other}", {302, 404, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}", "/admin/users/{user}", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}/disable", "/admin/users/{user}/disable",
+         {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}/enable", "/admin/users/{user}/enable",
+         {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}/reset-password", "/admin/users/{user}/reset-password",
+         {403, 200, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/admin/org", "/admin/org", {302, 200, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/org", "/admin/org", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/admin/org/{id}", "/admin/org/{unit}", {302, 200, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/org/{id}", "/admin/org/{unit}", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/audit", "/audit", {302, 403, 403, 403, 403, 403, 403, 200}},
+        {"GET", "/audit/verify", "/audit/verify", {302, 403, 403, 403, 403, 403, 403, 200}},
+        {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
+    };
+    return rows;
+}
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
+    for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+        s.replace(at, from.size(), to);
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("every route is in the access table", "[http][access]") {
+    test::TestServer s;
+    std::set<std::pair<std::string, std::string>> covered;
+    for (const auto& row : table()) covered.emplace(row.method, row.pattern);
+    for (const auto& route : s.server().router().routes()) {
+        INFO("route missing from the access table: " << route.method << " " << route.pattern);
+        CHECK(covered.count({route.method, route.pattern}) == 1);
+    }
+}
+
+TEST_CASE("route x role gives the expected status", "[http][access]") {
+    test::TestServer s;
+    s.seedDemo();
+    store::UserStore users(s.db());
+    store::OrgStore org(s.db());
+    const std::string user = std::to_string(users.findForSignIn("counsellor2")->id);
+    const std::string other = std::to_string(users.findForSignIn("hr.other")->id);
+    const std::string unit = std::to_string(org.findByCode("KLM")->id);
+
+    for (std::size_t col = 0; col < kRoles.size(); ++col) {
+        const std::string& role = kRoles[col];
+        test::Browser b(s);
+        if (!role.empty()) REQUIRE(b.login(role).status == 303);
+        for (const auto& row : table()) {
+            const std::string path =
+                replaceAll(replaceAll(replaceAll(row.path, "{user}", user), "{other}", other), "{unit}", unit);
+            // A real page first, so the browser holds the token a form on that page would carry.
+            b.get(role.empty() ? "/login" : "/account/sessions");
+            const auto r = row.method == "GET" ? b.get(path) : b.post(path, {});
+            INFO((role.empty() ? "anonymous" : role) << " " << row.method << " " << path);
+            CHECK(r.status == row.expected[col]);
+            if (row.signsOut && !role.empty()) REQUIRE(b.login(role).status == 303);
+        }
+    }
+}

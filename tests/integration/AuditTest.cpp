@@ -1,0 +1,128 @@
+// The audit trail: what is recorded, the auditor's pages, and tamper detection by
+// `kituo verify-audit` (the real binary) after direct SQL edits.
+#include "Support.h"
+
+#include "store/AuditStore.h"
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <catch2/catch.hpp>
+
+using namespace kituo;
+
+namespace {
+
+struct CliResult {
+    int exitCode;
+    std::string output;
+};
+
+// Runs `kituo verify-audit` against the test schema.
+CliResult verifyAuditCli(test::TestServer& s) {
+    Poco::Process::Env env;
+    env["KITUO_DB_URL"] = s.schemaUrl();
+    env["KITUO_KEY_FILE"] = test::testKeyFile();
+    env["KITUO_ROOT"] = test::sourceDir();
+    Poco::Pipe out;
+    auto handle = Poco::Process::launch(KITUO_BINARY, {"verify-audit"}, test::sourceDir(), nullptr,
+                                        &out, &out, env);
+    Poco::PipeInputStream in(out);
+    std::string text;
+    Poco::StreamCopier::copyToString(in, text);
+    return {handle.wait(), text};
+}
+
+void exec(test::TestServer& s, const std::string& sql) {
+    s.db().run([&](store::Connection& c) { c.execute(sql); });
+}
+
+// Signs in and out a few times so the trail has events 1..n.
+void makeEvents(test::TestServer& s) {
+    test::Browser b(s);
+    b.login("hr");
+    b.post("/logout", {});
+    b.login("hr", "not the password");
+    b.login("auditor");
+    b.get("/admin/users");  // denied: audited
+}
+
+}  // namespace
+
+TEST_CASE("sign-ins, failures, sign-outs and denials are in the trail", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    store::AuditStore audit(s.db(), s.server().services().keys);
+    const auto page = audit.list({});
+    std::vector<std::string> seen;
+    for (auto it = page.events.rbegin(); it != page.events.rend(); ++it) {
+        seen.push_back(it->action + ":" + it->outcome);
+    }
+    CHECK(seen == std::vector<std::string>{"login:success", "logout:success", "login:failure",
+                                           "login:success", "access.denied:forbidden"});
+    CHECK(page.events.front().actorUsername == "auditor");
+    CHECK(page.events.front().ip == "127.0.0.1");
+    CHECK(page.events.front().recordId == "/admin/users");
+}
+
+TEST_CASE("an untouched trail verifies; edits, deletions and re-ordering are named", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    auto ok = verifyAuditCli(s);
+    CHECK(ok.exitCode == 0);
+    CHECK_THAT(ok.output, Catch::Contains("5 events"));
+
+    SECTION("an edited row") {
+        exec(s, "UPDATE audit_events SET outcome = 'success' WHERE event_id = 3");
+        auto r = verifyAuditCli(s);
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("event 3"));
+    }
+    SECTION("a deleted row") {
+        exec(s, "DELETE FROM audit_events WHERE event_id = 2");
+        auto r = verifyAuditCli(s);
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("event 3"));
+    }
+    SECTION("re-ordered rows (contents swapped between ids)") {
+        exec(s, "UPDATE audit_events SET event_id = 1000 WHERE event_id = 2");
+        exec(s, "UPDATE audit_events SET event_id = 2 WHERE event_id = 3");
+        exec(s, "UPDATE audit_events SET event_id = 3 WHERE event_id = 1000");
+        auto r = verifyAuditCli(s);
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("event 2"));
+    }
+    SECTION("the newest row removed") {
+        exec(s, "DELETE FROM audit_events WHERE event_id = 5");
+        auto r = verifyAuditCli(s);
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("head"));
+    }
+}
+
+TEST_CASE("auditors filter the trail and verify it from the web", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    test::Browser auditor(s);
+    auditor.login("auditor");
+    auto byUser = auditor.get("/audit?actor=hr&action=login");
+    CHECK(byUser.status == 200);
+    CHECK_THAT(byUser.body, !Catch::Contains("not the password"));
+    CHECK_THAT(byUser.body, Catch::Contains("wrong password"));
+    CHECK_THAT(byUser.body, !Catch::Contains("access.denied"));
+    auto prefix = auditor.get("/audit?action=access.");
+    CHECK_THAT(prefix.body, Catch::Contains("access.denied") && !Catch::Contains(">logout<"));
+    auto badDate = auditor.get("/audit?from=23-11-2026");
+    CHECK(badDate.status == 400);
+    CHECK_THAT(badDate.body, Catch::Contains("Use a date like") && Catch::Contains("23-11-2026"));
+    auto verified = auditor.get("/audit/verify");
+    CHECK_THAT(verified.body, Catch::Contains("intact"));
+    exec(s, "UPDATE audit_events SET detail = 'rewritten' WHERE event_id = 2");
+    auto broken = auditor.get("/audit/verify");
+    CHECK_THAT(broken.body, Catch::Contains("tampered") && Catch::Contains("event 2"));
+}

@@ -1,0 +1,214 @@
+// Sign-in, sessions, CSRF and throttling against the real server and database.
+#include "Support.h"
+
+#include "store/UserStore.h"
+
+#include <sodium.h>
+
+#include <catch2/catch.hpp>
+
+using namespace kituo;
+using test::Browser;
+
+namespace {
+int countRows(store::Db& db, const std::string& sql) {
+    return db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
+        rs->next();
+        return rs->getInt(1);
+    });
+}
+}  // namespace
+
+TEST_CASE("signing in gives a new token; a planted token is never adopted", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser b(s);
+    const std::string planted(64, 'a');
+    b.setCookie("kituo_session", planted);
+    auto r = b.login("hr");
+    CHECK(r.status == 303);
+    CHECK(r.header("location") == "/");
+    const std::string first = b.cookie("kituo_session");
+    CHECK(first.size() == 64);
+    CHECK(first != planted);
+    CHECK(b.get("/").status == 200);
+
+    // Signing in again (same browser) replaces the token and ends the old session.
+    b.login("hr");
+    const std::string second = b.cookie("kituo_session");
+    CHECK(second != first);
+    Browser old(s);
+    old.setCookie("kituo_session", first);
+    CHECK(old.get("/").status == 302);
+    // Only hashes are stored.
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM sessions WHERE token_hash = '" + second + "'") == 0);
+}
+
+TEST_CASE("the session cookie is HttpOnly, SameSite=Strict, Path=/, Secure only over TLS", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser b(s);
+    b.login("hr");
+    const std::string set = b.setCookies.at("kituo_session");
+    CHECK_THAT(set, Catch::Contains("HttpOnly") && Catch::Contains("SameSite=Strict") &&
+                        Catch::Contains("Path=/") && !Catch::Contains("Secure"));
+
+    test::TestServer tls([](app::Config& c) { c.trustProxy = true; });
+    tls.seedDemo();
+    tls.get("/healthz");
+    auto page = tls.send("GET", "/login", "", "", {{"X-Forwarded-Proto", "https"}});
+    const std::string csrfCookie = page.header("set-cookie");
+    CHECK_THAT(csrfCookie, Catch::Contains("Secure"));
+    const std::string token = test::inputValue(page.body, "csrf_token");
+    auto login = tls.send("POST", "/login",
+                          test::formEncode({{"username", "hr"}, {"password", test::kDemoPassword},
+                                            {"csrf_token", token}}),
+                          "application/x-www-form-urlencoded",
+                          {{"X-Forwarded-Proto", "https"}, {"Cookie", "kituo_login_csrf=" + token}});
+    CHECK(login.status == 303);
+    CHECK_THAT(login.header("set-cookie"), Catch::Contains("kituo_session=") && Catch::Contains("Secure"));
+}
+
+TEST_CASE("signing out ends the session on the server", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser b(s);
+    b.login("ocs");
+    const std::string token = b.cookie("kituo_session");
+    b.get("/");
+    auto out = b.post("/logout", {});
+    CHECK(out.status == 303);
+    CHECK(out.header("location") == "/login");
+    CHECK(b.cookie("kituo_session").empty());  // cleared in the browser
+    Browser replay(s);                         // and refused when replayed
+    replay.setCookie("kituo_session", token);
+    CHECK(replay.get("/").status == 302);
+}
+
+TEST_CASE("idle timeout: 15 minutes for counsellors, 30 for others", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser counsellor(s), hr(s);
+    counsellor.login("counsellor");
+    hr.login("hr");
+    s.server().clock().advance(15 * 60 + 1);
+    CHECK(counsellor.get("/").status == 302);
+    CHECK(hr.get("/").status == 200);  // and this activity resets hr's idle clock
+    s.server().clock().advance(29 * 60);
+    CHECK(hr.get("/").status == 200);
+    s.server().clock().advance(30 * 60 + 1);
+    CHECK(hr.get("/").status == 302);
+}
+
+TEST_CASE("absolute timeout: 12 hours whatever the activity", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser hr(s);
+    hr.login("hr");
+    for (int i = 0; i < 35; ++i) {  // active every 20 minutes for 11 h 40 min
+        s.server().clock().advance(20 * 60);
+        REQUIRE(hr.get("/").status == 200);
+    }
+    s.server().clock().advance(20 * 60);
+    CHECK(hr.get("/").status == 302);
+}
+
+TEST_CASE("a missing or wrong CSRF token is refused and changes nothing", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser admin(s);
+    admin.login("admin");
+    admin.get("/admin/users/new");
+    const int before = countRows(s.db(), "SELECT COUNT(*) FROM users");
+    const std::map<std::string, std::string> fields = {
+        {"username", "csrf.victim"}, {"display_name", "Victim"}, {"role", "hr_officer"},
+        {"org_unit_id", "1"}};
+    auto missing = fields;
+    missing["csrf_token"] = "";
+    CHECK(admin.post("/admin/users", missing).status == 403);
+    auto wrong = fields;
+    wrong["csrf_token"] = std::string(64, 'f');
+    CHECK(admin.post("/admin/users", wrong).status == 403);
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM users") == before);
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'csrf.rejected'") == 2);
+    // Signing out needs the token too.
+    auto logout = admin.post("/logout", {{"csrf_token", ""}});
+    CHECK(logout.status == 403);
+    CHECK(admin.get("/").status == 200);
+    // The sign-in form needs its own token: without the cookie it is refused.
+    Browser anon(s);
+    anon.get("/login");
+    anon.dropCookie("kituo_login_csrf");
+    CHECK(anon.post("/login", {{"username", "hr"}, {"password", test::kDemoPassword}}).status == 403);
+}
+
+TEST_CASE("throttling: 5 failures lock the account for 15 minutes, then it releases", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser b(s);
+    for (int i = 0; i < 5; ++i) CHECK(b.login("hr", "wrong password " + std::to_string(i)).status == 401);
+    auto refused = b.login("hr");  // the right password, but locked
+    CHECK(refused.status == 429);
+    CHECK_THAT(refused.body, Catch::Contains("Too many failed sign-in attempts"));
+    CHECK(b.cookie("kituo_session").empty());
+    Browser other(s);
+    CHECK(other.login("ocs").status == 303);  // another account is not affected
+    s.server().clock().advance(15 * 60);
+    CHECK(b.login("hr").status == 303);
+    // Successes and failures are audited, never with the password.
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'login' AND outcome = 'failure'") == 5);
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'login' AND outcome = 'refused'") == 1);
+    CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE detail LIKE '%wrong password 1%' "
+                            "OR detail LIKE '%" + std::string(test::kDemoPassword) + "%'") == 0);
+}
+
+TEST_CASE("throttling: 20 failures from one address lock that address", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser b(s);
+    for (int i = 0; i < 20; ++i) b.login("nobody" + std::to_string(i), "wrong password");
+    CHECK(b.login("ocs").status == 429);
+    s.server().clock().advance(15 * 60);
+    CHECK(b.login("ocs").status == 303);
+}
+
+TEST_CASE("stored passwords are argon2id and weaker hashes are upgraded at sign-in", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    store::UserStore users(s.db());
+    CHECK_THAT(users.findForSignIn("hr")->passwordHash, Catch::StartsWith("$argon2id$v=19$m=19456,t=2"));
+    char weak[crypto_pwhash_STRBYTES];
+    REQUIRE(crypto_pwhash_str_alg(weak, test::kDemoPassword, std::strlen(test::kDemoPassword), 1,
+                                  8u * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13) == 0);
+    s.db().run([&](store::Connection& c) {
+        auto& st = c.prepare("UPDATE users SET password_hash = ? WHERE username = 'ocs'");
+        st.setString(1, weak);
+        st.executeUpdate();
+    });
+    Browser b(s);
+    CHECK(b.login("ocs").status == 303);
+    CHECK_THAT(users.findForSignIn("ocs")->passwordHash, Catch::StartsWith("$argon2id$v=19$m=19456,t=2"));
+}
+
+TEST_CASE("a user sees their sessions and can end another one", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    Browser laptop(s), phone(s);
+    laptop.login("hr");
+    phone.login("hr");
+    auto page = laptop.get("/account/sessions");
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body, Catch::Contains("This session"));
+    const auto form = page.body.find("/account/sessions/");
+    REQUIRE(form != std::string::npos);
+    const std::string action = page.body.substr(form, page.body.find('"', form) - form);
+    CHECK(laptop.post(action, {}).status == 303);
+    CHECK(phone.get("/").status == 302);
+    CHECK(laptop.get("/").status == 200);
+    // Another user's session cannot be ended: it does not exist for them.
+    Browser other(s);
+    other.login("ocs");
+    other.get("/account/sessions");
+    CHECK(other.post(action, {}).status == 404);
+}
