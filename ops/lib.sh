@@ -74,3 +74,15 @@ random_password() {
   done
   printf '%s' "${p:0:20}"
 }
+
+# KITUO_DEMO_PASSWORD, or the one generated on the first run and kept in var/demo.password.
+ensure_demo_password() {
+  if [ -z "${KITUO_DEMO_PASSWORD:-}" ]; then
+    mkdir -p "$VAR"
+    if [ ! -s "$VAR/demo.password" ]; then
+      (umask 077; random_password > "$VAR/demo.password")
+    fi
+    KITUO_DEMO_PASSWORD="$(cat "$VAR/demo.password")"
+  fi
+  export KITUO_DEMO_PASSWORD
+}

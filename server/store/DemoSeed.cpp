@@ -18,16 +18,16 @@ struct DemoAccount {
 };
 
 const DemoAccount kAccounts[] = {
-    {"admin", "Grace Wanjiru (Administrator)", domain::Role::Admin, "KLM"},
-    {"hr", "Peter Otieno (HR)", domain::Role::HrOfficer, "KLM"},
+    {"admin", "Grace Wanjiru", domain::Role::Admin, "KLM"},
+    {"hr", "Peter Otieno", domain::Role::HrOfficer, "KLM"},
     {"counsellor", "Dr. Amina Hassan", domain::Role::Counsellor, "KLM"},
     {"counsellor2", "Joseph Kiprono", domain::Role::Counsellor, "KLM"},
-    {"supervisor", "Dr. Mercy Achieng (Clinical supervisor)", domain::Role::ClinicalSupervisor, "KLM"},
-    {"commander", "Insp. David Mutua (NPR section)", domain::Role::ReservistCommander, "KLM"},
-    {"ocs", "CI Lucy Njeri (OCS)", domain::Role::StationCommander, "KLM"},
-    {"auditor", "Samuel Kamau (Auditor)", domain::Role::Auditor, "KLM"},
-    {"hr.county", "Faith Chebet (County HR)", domain::Role::HrOfficer, "NRB"},
-    {"hr.other", "Brian Omondi (HR, Capitol Hill)", domain::Role::HrOfficer, "CPH"},
+    {"supervisor", "Dr. Mercy Achieng", domain::Role::ClinicalSupervisor, "KLM"},
+    {"commander", "Insp. David Mutua", domain::Role::ReservistCommander, "KLM"},
+    {"ocs", "CI Lucy Njeri", domain::Role::StationCommander, "KLM"},
+    {"auditor", "Samuel Kamau", domain::Role::Auditor, "KLM"},
+    {"hr.county", "Faith Chebet", domain::Role::HrOfficer, "NRB"},
+    {"hr.other", "Brian Omondi", domain::Role::HrOfficer, "CPH"},
 };
 
 }  // namespace

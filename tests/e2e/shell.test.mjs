@@ -24,11 +24,12 @@ test('the sign-in page renders with the stylesheet applied', async () => {
 test('hr signs in, sees the dashboard, and signs out', async () => {
   assert.ok(password, 'KITUO_E2E_PASSWORD is set by ops/test');
   const context = await browser.newContext({ javaScriptEnabled: false });
+  context.setDefaultTimeout(5000);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await page.fill('#username', 'hr');
   await page.fill('#password', password);
-  await page.click('button[type=submit]');
+  await page.click('main button[type=submit]');
   assert.equal(new URL(page.url()).pathname, '/');
   assert.match(await page.textContent('h1'), /Karibu, Peter Otieno/);
   assert.match(await page.textContent('.lead'), /HR officer · Kilimani Police Station/);
@@ -53,7 +54,7 @@ test('a wrong password keeps the username and says so', async () => {
   await page.goto(`${baseUrl}/login`);
   await page.fill('#username', 'ocs');
   await page.fill('#password', 'not the right password');
-  await page.click('button[type=submit]');
+  await page.click('main button[type=submit]');
   assert.match(await page.textContent('.form-errors'), /username or password is wrong/);
   assert.equal(await page.inputValue('#username'), 'ocs');
   await page.screenshot({ path: shot('login-failed') });
