@@ -45,10 +45,11 @@ int seedDemo(const Config& config) {
     store::Db db(dbSettings(config));
     migrateQuietly(config, db);
     crypto::PasswordHasher hasher;
-    const auto result = store::seedDemo(db, hasher, pw->second);
+    const std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
+    const auto result = store::seedDemo(db, hasher, pw->second, today);
     std::cout << "demo station seeded: " << result.orgUnits << " organisation units, "
               << result.accountsCreated << " accounts created, " << result.passwordsReset
-              << " demo passwords reset\n";
+              << " demo passwords reset, " << result.officersCreated << " officers added\n";
     return 0;
 }
 

@@ -49,6 +49,8 @@ Server::Server(Config config)
     handlers::addUserAdminRoutes(_router);
     handlers::addOrgAdminRoutes(_router);
     handlers::addAuditRoutes(_router);
+    handlers::addOfficerRoutes(_router);
+    handlers::addOfficerImportRoutes(_router);
     _router.validate();
 }
 

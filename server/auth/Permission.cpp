@@ -10,6 +10,8 @@ std::string toString(Permission p) {
         case Permission::ManageUsers: return "manage_users";
         case Permission::ManageOrg: return "manage_org";
         case Permission::ReadAudit: return "read_audit";
+        case Permission::ReadOfficers: return "read_officers";
+        case Permission::ManageOfficers: return "manage_officers";
     }
     return "unknown";
 }

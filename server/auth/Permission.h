@@ -13,6 +13,8 @@ enum class Permission {
     ManageUsers,  // accounts: create, disable, reset password, change role and scope
     ManageOrg,    // the organisation tree
     ReadAudit,    // the audit trail and its verification
+    ReadOfficers,    // the nominal roll: list, profiles, CSV export (national IDs masked unless HR)
+    ManageOfficers,  // create and edit officers, transfers, CSV import
 };
 
 std::string toString(Permission p);

@@ -15,9 +15,15 @@ bool allows(Role role, Permission permission) {
             return role == Role::Admin;
         case Permission::ReadAudit:
             return role == Role::Auditor;
+        case Permission::ReadOfficers:
+            return role == Role::HrOfficer || role == Role::StationCommander;
+        case Permission::ManageOfficers:
+            return role == Role::HrOfficer;
     }
     return false;
 }
+
+bool seesNationalIds(Role role) { return role == Role::HrOfficer; }
 
 bool allowedWhilePasswordChangeRequired(const std::string& path) {
     return path == "/account/password" || path == "/logout";
@@ -25,6 +31,7 @@ bool allowedWhilePasswordChangeRequired(const std::string& path) {
 
 std::vector<NavItem> navigationFor(Role role) {
     std::vector<NavItem> nav = {{"/", "Home"}};
+    if (allows(role, Permission::ReadOfficers)) nav.push_back({"/officers", "Officers"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});
     if (allows(role, Permission::ManageOrg)) nav.push_back({"/admin/org", "Organisation"});
     if (allows(role, Permission::ReadAudit)) nav.push_back({"/audit", "Audit trail"});

@@ -13,6 +13,9 @@ namespace kituo::auth {
 
 bool allows(domain::Role role, Permission permission);
 
+// Whether the role sees national ID numbers in full (else masked).
+bool seesNationalIds(domain::Role role);
+
 // While an account must change its password, only these paths may be used.
 bool allowedWhilePasswordChangeRequired(const std::string& path);
 

@@ -19,5 +19,9 @@ void addUserAdminRoutes(http::Router& router);
 void addOrgAdminRoutes(http::Router& router);
 // GET /audit, GET /audit/verify
 void addAuditRoutes(http::Router& router);
+// /officers, /officers.csv, /officers/{id}...
+void addOfficerRoutes(http::Router& router);
+// /officers/import...
+void addOfficerImportRoutes(http::Router& router);
 
 }  // namespace kituo::handlers

@@ -6,6 +6,7 @@
 #include "domain/Utf8.h"
 #include "http/ErrorPages.h"
 #include "http/Forms.h"
+#include "http/Multipart.h"
 #include "auth/Policy.h"
 #include "http/RequestContext.h"
 #include "http/Session.h"
@@ -165,6 +166,10 @@ private:
         if (!safeMethod) {
             const auto& session = permission == auth::Permission::Public
                                       ? std::optional<CurrentUser>() : ctx.user;
+            // A multipart form's token is one of its parts.
+            if (req.form.empty() && Poco::icompare(req.contentType.substr(0, 19), "multipart/form-data") == 0) {
+                for (auto& [k, v] : parseMultipart(req).fields) ctx.request.form.emplace(k, v);
+            }
             if (!csrfValid(req, session)) {
                 ctx.audit("csrf.rejected", "route", route.pattern, "denied",
                           req.method + " " + req.path);
@@ -210,7 +215,10 @@ private:
                 throw domain::TooLarge(tooLarge);
             }
         }
-        if (!domain::isValidUtf8(body)) {
+        // File uploads may carry any bytes; their text fields are checked when parsed
+        // (http/Multipart.h). Every other body must be UTF-8 text.
+        const bool multipart = Poco::icompare(req.contentType.substr(0, 19), "multipart/form-data") == 0;
+        if (!multipart && !domain::isValidUtf8(body)) {
             throw domain::BadRequest("The request body is not valid UTF-8 text.");
         }
         req.body = std::move(body);

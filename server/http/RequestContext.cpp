@@ -62,6 +62,10 @@ Response RequestContext::page(const std::string& name, const std::string& title,
     return Response::html(services.templates.renderPage(name, view, layoutView(title)), status);
 }
 
+std::string RequestContext::today() const {
+    return domain::formatUtc(services.clock.now() + 3 * 3600).substr(0, 10);
+}
+
 const domain::Actor& RequestContext::actor() const {
     if (!user) throw domain::Forbidden("Sign in first.");
     return user->actor;

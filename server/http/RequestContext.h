@@ -28,6 +28,8 @@ public:
     // The signed-in user (routes other than Public always have one).
     const domain::Actor& actor() const;
     std::int64_t now() const { return services.clock.now(); }
+    // Today's date (YYYY-MM-DD) in Kenya (East Africa Time, UTC+3 all year).
+    std::string today() const;
     bool secure() const { return secureRequest(request, services); }
 
     // A message shown once on the next page (post/redirect/get).

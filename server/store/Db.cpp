@@ -83,8 +83,8 @@ bool isConnectionError(int code) {
     }
 }
 
-Connection::Connection(std::unique_ptr<sql::Connection> raw)
-    : lastUsed(std::chrono::steady_clock::now()), _raw(std::move(raw)) {}
+Connection::Connection(std::unique_ptr<sql::Connection> raw, std::atomic<std::uint64_t>* counter)
+    : lastUsed(std::chrono::steady_clock::now()), _raw(std::move(raw)), _counter(counter) {}
 
 Connection::~Connection() {
     _statements.clear();
@@ -96,6 +96,7 @@ Connection::~Connection() {
 }
 
 sql::PreparedStatement& Connection::prepare(const std::string& text) {
+    if (_counter) ++*_counter;
     auto it = _statements.find(text);
     if (it == _statements.end()) {
         it = _statements.emplace(text, std::unique_ptr<sql::PreparedStatement>(
@@ -107,6 +108,7 @@ sql::PreparedStatement& Connection::prepare(const std::string& text) {
 }
 
 void Connection::execute(const std::string& text) {
+    if (_counter) ++*_counter;
     std::unique_ptr<sql::Statement> st(_raw->createStatement());
     st->execute(text);
     // Drain any result so the connection is ready for the next command.
@@ -151,7 +153,7 @@ std::unique_ptr<Connection> Db::connect() {
     opts["OPT_RECONNECT"] = false;  // the pool replaces dead connections itself
     opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
     std::unique_ptr<sql::Connection> raw(driver()->connect(opts));
-    auto c = std::make_unique<Connection>(std::move(raw));
+    auto c = std::make_unique<Connection>(std::move(raw), &_statementsRun);
     c->execute(
         "SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,"
         "NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'");

@@ -23,6 +23,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -59,7 +60,8 @@ bool isConnectionError(int mysqlErrorCode);
 // One pooled connection with its prepared-statement cache. Used by one thread at a time.
 class Connection {
 public:
-    explicit Connection(std::unique_ptr<sql::Connection> raw);
+    // `statementCounter` (may be null) counts every statement run through prepare/execute.
+    Connection(std::unique_ptr<sql::Connection> raw, std::atomic<std::uint64_t>* statementCounter);
     ~Connection();
 
     // The cached prepared statement for this SQL text (prepared on first use).
@@ -74,6 +76,7 @@ public:
 private:
     std::unique_ptr<sql::Connection> _raw;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+    std::atomic<std::uint64_t>* _counter;
 };
 
 class Db {
@@ -118,6 +121,9 @@ public:
 
     const DbSettings& settings() const { return _settings; }
     int openConnections() const;
+    // Statements run so far through this pool (prepare() and execute() calls). Tests use it
+    // to prove a page runs a fixed number of queries whatever the data.
+    std::uint64_t statementsRun() const { return _statementsRun.load(); }
 
 private:
     class Lease {
@@ -161,6 +167,7 @@ private:
     std::condition_variable _freed;
     std::vector<std::unique_ptr<Connection>> _idle;
     int _total = 0;  // idle + leased
+    std::atomic<std::uint64_t> _statementsRun{0};
 };
 
 // Reads a nullable string column: empty optional for SQL NULL.

@@ -1,7 +1,9 @@
 // Demo station seed; see DemoSeed.h.
 #include "store/DemoSeed.h"
 
+#include "domain/Officer.h"
 #include "domain/PasswordRules.h"
+#include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 #include "store/UserStore.h"
 
@@ -30,6 +32,112 @@ const DemoAccount kAccounts[] = {
     {"hr.other", "Brian Omondi", domain::Role::HrOfficer, "CPH"},
 };
 
+const char* kSurnames[] = {
+    "Otieno", "Wanjiru", "Kamau", "Mwangi", "Ochieng", "Njoroge", "Kiprono", "Chebet", "Mutua", "Wambui",
+    "Achieng", "Omondi", "Kiptoo", "Jeptoo", "Nyambura", "Waweru", "Onyango", "Odhiambo", "Kariuki", "Muthoni",
+    "Korir", "Langat", "Cheruiyot", "Wekesa", "Barasa", "Wafula", "Nasimiyu", "Mohamed", "Hassan", "Abdi",
+    "Nduta", "Kilonzo", "Musyoka", "Mbithi", "Nzioka", "Atieno", "Awino", "Ouma", "Kimani", "Gitau",
+    "Ndung'u", "Mugo", "Karanja", "Rotich", "Kipchumba", "Lagat", "Tanui", "Mutiso", "Mwende", "Wanjirũ"};
+const char* kFemale[] = {"Grace", "Mercy", "Faith", "Joyce", "Esther", "Lucy", "Caroline", "Winnie", "Purity",
+                         "Beatrice", "Zawadi", "Amina", "Halima", "Nafula", "Akinyi", "Wanjiku", "Njeri",
+                         "Chepkoech", "Jepkemboi", "Mũthoni"};
+const char* kMale[] = {"Peter", "John", "Joseph", "David", "Samuel", "Daniel", "Brian", "Kevin", "Dennis",
+                       "Collins", "Omar", "Juma", "Baraka", "Kiprop", "Mutiso", "Kipkemboi", "Wekesa",
+                       "Felix", "Geoffrey", "Ibrahim"};
+
+// A small deterministic generator (LCG), so the demo roll is the same everywhere.
+struct Rng {
+    std::uint64_t state;
+    std::uint32_t next() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(state >> 33);
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
+};
+
+std::string minDate(const std::string& a, const std::string& b) { return a < b ? a : b; }
+
+int seedOfficers(Db& db, OrgStore& org, const std::string& today) {
+    OfficerStore officers(db);
+    const auto ranks = officers.ranks();
+    const auto klm = org.findByCode("KLM");
+    const auto cph = org.findByCode("CPH");
+    std::vector<std::int64_t> klmUnits, cphUnits;
+    for (const char* code : {"KLM-GD", "KLM-CID", "KLM-TRF", "KLM-CPU", "KLM-GBV", "KLM-OB"}) klmUnits.push_back(org.findByCode(code)->id);
+    for (const char* code : {"CPH-GD", "CPH-CID", "CPH-OB"}) cphUnits.push_back(org.findByCode(code)->id);
+    static const int rankWeights[] = {50, 20, 12, 6, 6, 3, 2, 1};  // Constable .. Superintendent
+    static const char* statuses[] = {"active", "active", "active", "active", "active", "active", "active",
+                                     "active", "active", "on_leave", "active", "suspended", "active",
+                                     "active", "interdicted", "active", "active", "active", "on_leave", "active"};
+    Rng rng{20261123};
+    int created = 0;
+    const int todayYear = std::stoi(today.substr(0, 4));
+    for (int i = 0; i < 120; ++i) {
+        domain::OfficerInput in;
+        in.serviceNumber = std::to_string(2100000 + i * 37);
+        in.nationalId = std::to_string(20000000 + i * 7919);
+        const bool female = rng.below(100) < 38;
+        in.gender = female ? "F" : "M";
+        in.surname = kSurnames[rng.below(50)];
+        in.otherNames = std::string(female ? kFemale[rng.below(20)] : kMale[rng.below(20)]) + " " +
+                        (female ? kFemale[rng.below(20)] : kMale[rng.below(20)]);
+        int pick = rng.below(100), ordinal = 1;
+        for (int w : rankWeights) {
+            if (pick < w) break;
+            pick -= w;
+            ++ordinal;
+        }
+        ordinal = std::min(ordinal, 8);
+        const int serviceYears = std::min(todayYear - 1996, (ordinal - 1) * 3 + 1 + rng.below(8));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", todayYear - serviceYears, 1 + rng.below(12), 1 + rng.below(28));
+        in.enlistmentDate = minDate(buf, today);
+        in.dateOfBirth = domain::addDays(in.enlistmentDate, -(365L * (19 + rng.below(8)) + rng.below(300)));
+        in.service = i % 10 == 3 ? "DCI" : i % 10 == 7 ? "APS" : "KPS";
+        for (const auto& r : ranks) {
+            if (r.ordinal == ordinal) in.rankId = r.id;
+        }
+        const long rankDays = domain::daysBetween(in.enlistmentDate, today);
+        in.rankSince = ordinal == 1 ? in.enlistmentDate
+                                    : domain::addDays(in.enlistmentDate, rankDays * (ordinal - 1) / (ordinal + 1));
+        in.status = i == 17 ? "retired" : i == 41 ? "deserted" : statuses[rng.below(20)];
+        in.statusSince = in.status == "active" ? in.enlistmentDate : domain::addDays(today, -(10 + rng.below(200)));
+        if (in.statusSince < in.enlistmentDate) in.statusSince = in.enlistmentDate;
+        in.phone = "+2547" + std::to_string(10000000 + rng.below(89999999));
+        if (i == 5) in.surname = "Wanjirũ-Mũthoni";  // the roll carries Kiswahili orthography
+        const bool atKilimani = i < 100;
+        const auto& station = atKilimani ? *klm : *cph;
+        const auto& units = atKilimani ? klmUnits : cphUnits;
+        const std::int64_t unit = units[static_cast<std::size_t>(i) % units.size()];
+        const bool hasHistory = atKilimani && i % 5 < 2 && serviceYears >= 2;
+        try {
+            db.transaction([&](Connection& c) {
+                NewPosting first;
+                first.stationId = hasHistory ? cph->id : station.id;
+                first.unitId = hasHistory ? cphUnits[0] : unit;
+                first.fromDate = in.enlistmentDate;
+                first.reference = "first appointment";
+                const auto id = officers.create(c, in, first, 0);
+                if (hasHistory) {
+                    NewPosting move;
+                    move.stationId = station.id;
+                    move.unitId = unit;
+                    // Half of the transferred officers arrived more than three years ago.
+                    const long span = domain::daysBetween(in.enlistmentDate, today);
+                    move.fromDate = domain::addDays(in.enlistmentDate, i % 2 ? span / 3 : span - 200 - rng.below(300));
+                    if (move.fromDate <= in.enlistmentDate) move.fromDate = domain::addDays(in.enlistmentDate, 30);
+                    move.reference = "MO/NRB/" + std::to_string(1000 + i);
+                    officers.transfer(c, id, 1, move, 0);
+                }
+            });
+            ++created;
+        } catch (const domain::ValidationError&) {
+            // Already seeded (service number or national ID taken): idempotent.
+        }
+    }
+    return created;
+}
+
 }  // namespace
 
 const std::vector<std::string>& demoUsernames() {
@@ -41,7 +149,8 @@ const std::vector<std::string>& demoUsernames() {
     return names;
 }
 
-DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std::string& demoPassword) {
+DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std::string& demoPassword,
+                        const std::string& today) {
     if (auto problem = domain::passwordProblem(demoPassword, "")) {
         throw std::invalid_argument("KITUO_DEMO_PASSWORD is not acceptable: " + *problem);
     }
@@ -86,6 +195,7 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std:
             ++result.passwordsReset;
         }
     }
+    result.officersCreated = seedOfficers(db, org, today);
     return result;
 }
 

@@ -21,7 +21,8 @@ const std::vector<std::string> kRoles = {"", "admin", "hr", "counsellor", "super
 struct Row {
     std::string method;
     std::string pattern;
-    std::string path;  // {user} = counsellor2's id, {other} = hr.other's id, {unit} = KLM's id
+    std::string path;  // {user} = counsellor2's id, {other} = hr.other's id, {unit} = KLM's id,
+                       // {officer} = a Kilimani officer, {far} = a Capitol Hill officer
     std::vector<int> expected;
     bool signsOut = false;  // the request ends the session: sign in again afterwards
 };
@@ -58,6 +59,21 @@ const std::vector<Row>& table() {
         {"POST", "/admin/org/{id}", "/admin/org/{unit}", {403, 400, 403, 403, 403, 403, 403, 403}},
         {"GET", "/audit", "/audit", {302, 403, 403, 403, 403, 403, 403, 200}},
         {"GET", "/audit/verify", "/audit/verify", {302, 403, 403, 403, 403, 403, 403, 200}},
+        {"GET", "/officers", "/officers", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/officers.csv", "/officers.csv", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/officers/new", "/officers/new", {302, 403, 200, 403, 403, 403, 403, 403}},
+        {"POST", "/officers", "/officers", {403, 403, 400, 403, 403, 403, 403, 403}},
+        {"GET", "/officers/{id}", "/officers/{officer}", {302, 403, 200, 403, 403, 403, 200, 403}},
+        // An officer of another station: it does not exist for Kilimani's HR and OCS.
+        {"GET", "/officers/{id}", "/officers/{far}", {302, 403, 404, 403, 403, 403, 404, 403}},
+        {"GET", "/officers/{id}/edit", "/officers/{officer}/edit", {302, 403, 200, 403, 403, 403, 403, 403}},
+        {"POST", "/officers/{id}", "/officers/{officer}", {403, 403, 400, 403, 403, 403, 403, 403}},
+        {"POST", "/officers/{id}/postings", "/officers/{officer}/postings", {403, 403, 400, 403, 403, 403, 403, 403}},
+        {"GET", "/officers/import", "/officers/import", {302, 403, 200, 403, 403, 403, 403, 403}},
+        {"POST", "/officers/import", "/officers/import", {403, 403, 400, 403, 403, 403, 403, 403}},
+        {"GET", "/officers/import/{id}", "/officers/import/999999", {302, 403, 404, 403, 403, 403, 403, 403}},
+        {"POST", "/officers/import/{id}/commit", "/officers/import/999999/commit",
+         {403, 403, 404, 403, 403, 403, 403, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;
@@ -90,14 +106,28 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
     const std::string user = std::to_string(users.findForSignIn("counsellor2")->id);
     const std::string other = std::to_string(users.findForSignIn("hr.other")->id);
     const std::string unit = std::to_string(org.findByCode("KLM")->id);
+    auto officerId = [&](const std::string& serviceNumber) {
+        return s.db().run([&](store::Connection& c) {
+            auto& st = c.prepare("SELECT officer_id FROM officers WHERE service_number = ?");
+            st.setString(1, serviceNumber);
+            std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+            REQUIRE(rs->next());
+            return std::to_string(rs->getInt64(1));
+        });
+    };
+    const std::string officer = officerId("2100000");  // Kilimani
+    const std::string far = officerId("2103700");      // Capitol Hill
 
     for (std::size_t col = 0; col < kRoles.size(); ++col) {
         const std::string& role = kRoles[col];
         test::Browser b(s);
         if (!role.empty()) REQUIRE(b.login(role).status == 303);
         for (const auto& row : table()) {
-            const std::string path =
-                replaceAll(replaceAll(replaceAll(row.path, "{user}", user), "{other}", other), "{unit}", unit);
+            std::string path = row.path;
+            for (const auto& [key, value] : std::map<std::string, std::string>{
+                     {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far}}) {
+                path = replaceAll(path, key, value);
+            }
             // A real page first, so the browser holds the token a form on that page would carry.
             b.get(role.empty() ? "/login" : "/account/sessions");
             const auto r = row.method == "GET" ? b.get(path) : b.post(path, {});

@@ -16,7 +16,7 @@ TEST_CASE("the demo seed refuses a weak demo password", "[db]") {
     store::Db db(schema.settings());
     store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
     crypto::PasswordHasher hasher;
-    CHECK_THROWS_WITH(store::seedDemo(db, hasher, "short"), Catch::Contains("KITUO_DEMO_PASSWORD"));
+    CHECK_THROWS_WITH(store::seedDemo(db, hasher, "short", test::kToday), Catch::Contains("KITUO_DEMO_PASSWORD"));
 }
 
 TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
@@ -25,15 +25,17 @@ TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
     store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
     store::OrgStore org(db);
     crypto::PasswordHasher hasher;
-    const auto first = store::seedDemo(db, hasher, test::kDemoPassword);
-    const auto second = store::seedDemo(db, hasher, test::kDemoPassword);
+    const auto first = store::seedDemo(db, hasher, test::kDemoPassword, test::kToday);
+    const auto second = store::seedDemo(db, hasher, test::kDemoPassword, test::kToday);
     CHECK(first.orgUnits == second.orgUnits);
     CHECK(first.orgUnits >= 10);
     CHECK(first.accountsCreated == 10);
+    CHECK(first.officersCreated == 120);
+    CHECK(second.officersCreated == 0);
     CHECK(second.accountsCreated == 0);
     CHECK(second.passwordsReset == 0);
     // A new demo password is applied to the existing accounts, and only then.
-    const auto third = store::seedDemo(db, hasher, "Another-demo-password-2");
+    const auto third = store::seedDemo(db, hasher, "Another-demo-password-2", test::kToday);
     CHECK(third.passwordsReset == 10);
     store::UserStore users(db);
     for (const auto& name : store::demoUsernames()) {
@@ -64,7 +66,7 @@ TEST_CASE("the tree refuses a node under the wrong kind of parent", "[db]") {
     store::Db db(schema.settings());
     store::Migrator(db, test::sourceDir() + "/sql/migrations").migrate();
     crypto::PasswordHasher hasher;
-    store::seedDemo(db, hasher, test::kDemoPassword);
+    store::seedDemo(db, hasher, test::kDemoPassword, test::kToday);
     store::OrgStore org(db);
     const auto county = org.findByCode("NRB");
     REQUIRE(county);

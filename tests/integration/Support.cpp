@@ -149,7 +149,7 @@ HttpResult TestServer::send(const std::string& method, const std::string& path,
 
 void TestServer::seedDemo() {
     crypto::PasswordHasher hasher;
-    store::seedDemo(_server->db(), hasher, kDemoPassword);
+    store::seedDemo(_server->db(), hasher, kDemoPassword, kToday);
 }
 
 HttpResult TestServer::get(const std::string& path, const std::map<std::string, std::string>& h) {

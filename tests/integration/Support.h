@@ -44,6 +44,8 @@ struct HttpResult {
 
 // The demo accounts' password in tests.
 constexpr const char* kDemoPassword = "Kituo-test-password-1";
+// The date the demo roll is generated for in tests.
+constexpr const char* kToday = "2026-11-23";
 
 // A master key file for tests (created once per process).
 std::string testKeyFile();

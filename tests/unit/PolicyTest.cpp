@@ -16,6 +16,9 @@ TEST_CASE("each permission is held by exactly the intended roles", "[unit]") {
         CHECK(auth::allows(r, Permission::ManageUsers) == (r == Role::Admin));
         CHECK(auth::allows(r, Permission::ManageOrg) == (r == Role::Admin));
         CHECK(auth::allows(r, Permission::ReadAudit) == (r == Role::Auditor));
+        CHECK(auth::allows(r, Permission::ReadOfficers) == (r == Role::HrOfficer || r == Role::StationCommander));
+        CHECK(auth::allows(r, Permission::ManageOfficers) == (r == Role::HrOfficer));
+        CHECK(auth::seesNationalIds(r) == (r == Role::HrOfficer));
     }
 }
 
@@ -35,4 +38,5 @@ TEST_CASE("navigation shows only what the role may open", "[unit]") {
     CHECK(hrefs(Role::Admin) == std::vector<std::string>{"/", "/admin/users", "/admin/org", "/account/sessions"});
     CHECK(hrefs(Role::Auditor) == std::vector<std::string>{"/", "/audit", "/account/sessions"});
     CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/account/sessions"});
+    CHECK(hrefs(Role::HrOfficer) == std::vector<std::string>{"/", "/officers", "/account/sessions"});
 }

@@ -1,0 +1,173 @@
+// Nominal roll rules; see Officer.h.
+#include "domain/Officer.h"
+
+#include "domain/PasswordRules.h"
+#include "domain/Time.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace kituo::domain {
+namespace {
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+}  // namespace
+
+const std::vector<std::string>& officerStatuses() {
+    static const std::vector<std::string> s = {"active",  "on_leave", "suspended", "interdicted",
+                                               "retired", "deceased", "deserted"};
+    return s;
+}
+
+std::string officerStatusLabel(const std::string& status) {
+    if (status == "on_leave") return "On leave";
+    if (status.empty()) return status;
+    std::string label = status;
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    return label;
+}
+
+const std::vector<std::string>& services() {
+    static const std::vector<std::string> s = {"KPS", "APS", "DCI"};
+    return s;
+}
+
+std::string serviceLabel(const std::string& code) {
+    if (code == "KPS") return "Kenya Police Service";
+    if (code == "APS") return "Administration Police Service";
+    if (code == "DCI") return "Directorate of Criminal Investigations";
+    return code;
+}
+
+bool validServiceNumber(const std::string& s) { return allDigits(s) && s.size() >= 5 && s.size() <= 10; }
+
+bool validNationalId(const std::string& s) { return allDigits(s) && s.size() >= 6 && s.size() <= 9; }
+
+std::string maskNationalId(const std::string& id) {
+    if (id.size() <= 4) return std::string(id.size(), '*');
+    return std::string(id.size() - 4, '*') + id.substr(id.size() - 4);
+}
+
+std::optional<std::string> normalizePhone(const std::string& raw) {
+    std::string d;
+    for (char c : raw) {
+        if (c == ' ' || c == '-' || c == '(' || c == ')') continue;
+        d += c;
+    }
+    if (d.empty()) return std::string();
+    if (d[0] == '+') d.erase(0, 1);
+    if (!allDigits(d)) return std::nullopt;
+    if (d.size() == 10 && d[0] == '0' && (d[1] == '7' || d[1] == '1')) return "+254" + d.substr(1);
+    if (d.size() == 12 && d.compare(0, 3, "254") == 0 && (d[3] == '7' || d[3] == '1')) return "+" + d;
+    return std::nullopt;
+}
+
+int yearsBetween(const std::string& from, const std::string& to) {
+    const int fy = std::stoi(from.substr(0, 4)), ty = std::stoi(to.substr(0, 4));
+    int years = ty - fy;
+    if (to.substr(5) < from.substr(5)) --years;  // birthday not reached yet (MM-DD compares as text)
+    return years;
+}
+
+long daysBetween(const std::string& from, const std::string& to) {
+    return static_cast<long>((*parseUtc(to) - *parseUtc(from)) / 86400);
+}
+
+std::string addDays(const std::string& date, long days) {
+    return formatUtc(*parseUtc(date) + static_cast<std::int64_t>(days) * 86400).substr(0, 10);
+}
+
+FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& ranks,
+                               const std::string& today, const OfficerRules& rules) {
+    FieldErrors e;
+    if (!validServiceNumber(in.serviceNumber)) e["service_number"] = "Use the 5 to 10 digit service number.";
+    for (const auto& [field, value, label] :
+         {std::tuple{"surname", &in.surname, "surname"}, std::tuple{"other_names", &in.otherNames, "other names"}}) {
+        if (blank(*value)) e[field] = std::string("Enter the ") + label + ".";
+        else if (codePointCount(*value) > 100) e[field] = "Use at most 100 characters.";
+        else if (value->find_first_of("\r\n\t") != std::string::npos) e[field] = "Use a single line.";
+    }
+    if (!validNationalId(in.nationalId)) e["national_id"] = "Use the 6 to 9 digit national ID number.";
+    if (in.gender != "F" && in.gender != "M") e["gender"] = "Choose female or male.";
+    const bool dobOk = isIsoDate(in.dateOfBirth) && in.dateOfBirth <= today;
+    if (!dobOk) e["date_of_birth"] = "Enter a date of birth like 1990-04-17, not in the future.";
+    const bool enlistOk = isIsoDate(in.enlistmentDate) && in.enlistmentDate <= today &&
+                          in.enlistmentDate >= "1963-01-01";
+    if (!enlistOk) e["enlistment_date"] = "Enter an enlistment date like 2015-06-01, not in the future.";
+    if (dobOk && enlistOk) {
+        const int age = yearsBetween(in.dateOfBirth, in.enlistmentDate);
+        if (age < rules.minEnlistmentAge || age > rules.maxEnlistmentAge) {
+            e["enlistment_date"] = "Age at enlistment must be " + std::to_string(rules.minEnlistmentAge) +
+                                   " to " + std::to_string(rules.maxEnlistmentAge) + " (it would be " +
+                                   std::to_string(age) + ").";
+        }
+    }
+    const bool serviceOk = std::find(services().begin(), services().end(), in.service) != services().end();
+    if (!serviceOk) e["service"] = "Choose KPS, APS or DCI.";
+    const Rank* rank = nullptr;
+    for (const auto& r : ranks) {
+        if (r.id == in.rankId) rank = &r;
+    }
+    if (!rank) {
+        e["rank_id"] = "Choose a rank.";
+    } else if (serviceOk && std::find(rank->services.begin(), rank->services.end(), in.service) ==
+                                rank->services.end()) {
+        e["rank_id"] = rank->name + " is not a rank of the " + serviceLabel(in.service) + ".";
+    }
+    if (!isIsoDate(in.rankSince) || in.rankSince > today) {
+        e["rank_since"] = "Enter the date of this rank, not in the future.";
+    } else if (enlistOk && in.rankSince < in.enlistmentDate) {
+        e["rank_since"] = "The rank cannot date from before enlistment.";
+    }
+    if (std::find(officerStatuses().begin(), officerStatuses().end(), in.status) == officerStatuses().end()) {
+        e["status"] = "Choose a status.";
+    }
+    if (!isIsoDate(in.statusSince) || in.statusSince > today) {
+        e["status_since"] = "Enter the date of this status, not in the future.";
+    } else if (enlistOk && in.statusSince < in.enlistmentDate) {
+        e["status_since"] = "The status cannot date from before enlistment.";
+    }
+    if (!normalizePhone(in.phone)) e["phone"] = "Use a Kenyan mobile number like 0712 345678.";
+    return e;
+}
+
+std::optional<std::string> atCurrentStationSince(std::vector<PostingPeriod> postings) {
+    std::sort(postings.begin(), postings.end(),
+              [](const PostingPeriod& a, const PostingPeriod& b) { return a.fromDate > b.fromDate; });
+    if (postings.empty() || !postings.front().toDate.empty()) return std::nullopt;
+    const std::int64_t station = postings.front().stationId;
+    std::string since = postings.front().fromDate;
+    for (std::size_t i = 1; i < postings.size(); ++i) {
+        if (postings[i].stationId != station || postings[i].toDate < since) break;
+        since = postings[i].fromDate;
+    }
+    return since;
+}
+
+bool overStationLimit(const std::string& since, const std::string& today) {
+    // since + 3 years, compared as text (2024-02-29 + 3 years = "2027-02-29", which sorts
+    // correctly between 2027-02-28 and 2027-03-01).
+    return std::to_string(std::stoi(since.substr(0, 4)) + 3) + since.substr(4) < today;
+}
+
+FieldErrors transferFieldErrors(const std::string& currentFrom, std::int64_t stationId,
+                                const std::string& fromDate, const std::string& reference,
+                                const std::string& today) {
+    FieldErrors e;
+    if (stationId <= 0) e["station_id"] = "Choose the station the officer moves to.";
+    if (!isIsoDate(fromDate) || fromDate > today) {
+        e["from_date"] = "Enter the date of the move, not in the future.";
+    } else if (!currentFrom.empty() && fromDate <= currentFrom) {
+        e["from_date"] = "The move must come after the current posting began (" + currentFrom + ").";
+    }
+    if (blank(reference)) e["reference"] = "Enter the movement order or signal reference.";
+    else if (codePointCount(reference) > 100) e["reference"] = "Use at most 100 characters.";
+    return e;
+}
+
+}  // namespace kituo::domain

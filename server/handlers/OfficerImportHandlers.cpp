@@ -1,0 +1,155 @@
+// Nominal-roll CSV import (HR): upload -> preview of every row with its problems and what would
+// be created or updated -> commit, which re-checks the same file against the database as it
+// is then and applies every valid row in one transaction.
+#include "handlers/Handlers.h"
+
+#include "crypto/Hash.h"
+#include "domain/Csv.h"
+#include "domain/Errors.h"
+#include "domain/OfficerImport.h"
+#include "domain/Utf8.h"
+#include "handlers/ViewHelpers.h"
+#include "http/Multipart.h"
+#include "http/RequestContext.h"
+#include "store/AuditStore.h"
+#include "store/ImportStore.h"
+#include "store/OfficerStore.h"
+
+namespace kituo::handlers {
+
+using auth::Permission;
+using http::RequestContext;
+using http::Response;
+using http::View;
+
+namespace {
+
+Response uploadPage(RequestContext& ctx, const std::string& error, int status) {
+    View v;
+    v.set("csrf_token", ctx.user->csrfToken);
+    if (!error.empty()) v.set("error", error);
+    View columns = View::type::list;
+    for (const auto& c : domain::officerCsvColumns()) columns.push_back(View(c));
+    v.set("columns", columns);
+    v.set("max_kib", std::to_string(ctx.services.config.maxBodyBytes / 1024));
+    return ctx.page("officers/import", "Import officers", v, status);
+}
+
+Response showUpload(RequestContext& ctx) { return uploadPage(ctx, "", 200); }
+
+// Parses and plans the file against the database now. Throws CsvError for a broken file.
+domain::ImportPlan plan(RequestContext& ctx, const std::string& content) {
+    const auto table = domain::parseCsv(content);
+    std::vector<std::string> numbers, ids;
+    domain::collectKeys(table, numbers, ids);
+    auto context = store::OfficerStore(ctx.services.db).importContext(ctx.actor(), numbers, ids, ctx.today());
+    return domain::planImport(table, context);
+}
+
+Response preview(RequestContext& ctx, const store::StoredImport& file, const domain::ImportPlan& p) {
+    View v;
+    v.set("id", std::to_string(file.id));
+    v.set("file_name", file.fileName);
+    v.set("creates", std::to_string(p.creates));
+    v.set("updates", std::to_string(p.updates));
+    v.set("unchanged", std::to_string(p.unchanged));
+    v.set("errors", std::to_string(p.errors));
+    v.set("has_errors", p.errors > 0);
+    v.set("can_commit", !file.committed && (p.creates + p.updates) > 0);
+    v.set("committed", file.committed);
+    v.set("summary", file.summary);
+    View rows = View::type::list;
+    for (const auto& r : p.rows) {
+        View row;
+        row.set("line", std::to_string(r.line));
+        row.set("service_number", r.serviceNumber);
+        row.set("name", r.name);
+        row.set("action", domain::toString(r.action));
+        row.set("is_error", r.action == domain::ImportRowPlan::Action::Error);
+        std::string detail;
+        for (const auto& pr : r.problems) detail += (detail.empty() ? "" : " ") + pr;
+        if (r.action == domain::ImportRowPlan::Action::Update) {
+            for (const auto& c : r.changes) detail += (detail.empty() ? "Changes: " : ", ") + c;
+        }
+        row.set("detail", detail);
+        rows.push_back(row);
+    }
+    v.set("rows", rows);
+    v.set("csrf_token", ctx.user->csrfToken);
+    return ctx.page("officers/import_preview", "Import preview", v);
+}
+
+Response upload(RequestContext& ctx) {
+    const auto form = http::parseMultipart(ctx.request);
+    auto file = form.files.find("file");
+    if (file == form.files.end() || file->second.content.empty()) {
+        return uploadPage(ctx, "Choose a CSV file to upload.", 400);
+    }
+    const auto& f = file->second;
+    if (!domain::isValidUtf8(f.content) || f.content.find('\0') != std::string::npos) {
+        return uploadPage(ctx, "\"" + f.fileName + "\" is not a CSV text file (UTF-8). Save the sheet as "
+                               "\"CSV UTF-8\" and upload that.", 400);
+    }
+    domain::ImportPlan p;
+    try {
+        p = plan(ctx, f.content);
+    } catch (const domain::CsvError& e) {
+        return uploadPage(ctx, "\"" + f.fileName + "\" could not be read as CSV: " + e.what() + ".", 400);
+    }
+    if (!p.fileProblems.empty()) {
+        std::string all;
+        for (const auto& pr : p.fileProblems) all += (all.empty() ? "" : " ") + pr;
+        return uploadPage(ctx, "\"" + f.fileName + "\" cannot be imported: " + all +
+                               " The first line must name the columns.", 400);
+    }
+    store::ImportStore imports(ctx.services.db);
+    const auto id = imports.save(ctx.actor().userId, f.fileName, f.content, crypto::sha256Hex(f.content));
+    ctx.audit("officer.import_preview", "officer_import", std::to_string(id), "success",
+              f.fileName + ": " + std::to_string(p.rows.size()) + " rows, " + std::to_string(p.creates) +
+                  " new, " + std::to_string(p.updates) + " changed, " + std::to_string(p.errors) + " with problems");
+    return preview(ctx, *imports.findOwn(ctx.actor().userId, id), p);
+}
+
+store::StoredImport requireImport(RequestContext& ctx) {
+    auto id = idParam(ctx.request);
+    if (!id) ctx.notFound("officer_import", ctx.request.pathParam("id"));
+    auto i = store::ImportStore(ctx.services.db).findOwn(ctx.actor().userId, *id);
+    if (!i) ctx.notFound("officer_import", std::to_string(*id));
+    return *i;
+}
+
+Response showImport(RequestContext& ctx) {
+    const auto file = requireImport(ctx);
+    return preview(ctx, file, plan(ctx, file.content));
+}
+
+Response commit(RequestContext& ctx) {
+    const auto file = requireImport(ctx);
+    if (file.committed) throw domain::Conflict("This file was already imported: " + file.summary);
+    const auto p = plan(ctx, file.content);
+    const std::string summary = std::to_string(p.creates) + " officers added, " + std::to_string(p.updates) +
+                                " updated, " + std::to_string(p.unchanged) + " unchanged, " +
+                                std::to_string(p.errors) + " rows skipped";
+    ctx.services.db.transaction([&](store::Connection& c) {
+        if (!store::ImportStore(ctx.services.db).markCommitted(c, file.id, summary)) {
+            throw domain::Conflict("This file was already imported.");
+        }
+        store::OfficerStore(ctx.services.db).applyImport(c, p, ctx.actor().userId);
+        store::AuditStore(ctx.services.db, ctx.services.keys)
+            .append(c, ctx.auditEvent("officer.import", "officer_import", std::to_string(file.id), "success",
+                                      file.fileName + ": " + summary));
+    });
+    ctx.flash("success", "Import complete: " + summary + ".");
+    return Response::redirect("/officers");
+}
+
+}  // namespace
+
+void addOfficerImportRoutes(http::Router& router) {
+    router.add("GET", "/officers/import", Permission::ManageOfficers, showUpload);
+    router.add("POST", "/officers/import", Permission::ManageOfficers, upload);
+    router.add("GET", "/officers/import/{id}", Permission::ManageOfficers, showImport);
+    router.add("POST", "/officers/import/{id}/commit", Permission::ManageOfficers, commit);
+}
+
+}  // namespace kituo::handlers

@@ -1,0 +1,108 @@
+// SQL for the nominal roll: officers, their postings, and the rank ladder. Every read takes
+// the acting user and returns only officers whose current station lies within the actor's
+// scope (out of scope is "not found"). Writes run on a caller's connection so that the change
+// and its audit event share one transaction.
+#pragma once
+
+#include "domain/Officer.h"
+#include "domain/OfficerImport.h"
+#include "domain/User.h"
+#include "store/Db.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace kituo::store {
+
+struct OfficerRecord {
+    std::int64_t id = 0;
+    domain::OfficerInput fields;
+    std::string rankName;
+    int rankOrdinal = 0;
+    std::int64_t stationId = 0;
+    std::string stationName;
+    std::string stationCode;
+    std::optional<std::int64_t> unitId;
+    std::string unitName;
+    std::string unitCode;
+    std::string postedSince;  // from_date of the open posting
+    int version = 0;
+};
+
+struct PostingRecord {
+    std::int64_t id = 0;
+    std::int64_t stationId = 0;
+    std::string stationName;
+    std::string unitName;
+    std::string fromDate;
+    std::string toDate;  // empty: current
+    std::string reference;
+};
+
+struct OfficerFilter {
+    std::string q;             // service number prefix, or part of a name
+    std::int64_t stationId = 0;
+    std::int64_t unitId = 0;
+    std::int64_t rankId = 0;
+    std::string status;
+    std::string sort = "name";  // service_number | name | rank | station | enlisted
+    bool descending = false;
+    int page = 1;
+    int pageSize = 50;
+};
+
+struct OfficerPage {
+    std::vector<OfficerRecord> officers;
+    int total = 0;
+};
+
+struct NewPosting {
+    std::int64_t stationId = 0;
+    std::optional<std::int64_t> unitId;
+    std::string fromDate;
+    std::string reference;
+};
+
+class OfficerStore {
+public:
+    explicit OfficerStore(Db& db) : _db(db) {}
+
+    // The rank ladder, lowest first, with the services each rank belongs to.
+    std::vector<domain::Rank> ranks();
+
+    // One page of the filtered list: two queries whatever the page size.
+    OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter);
+    // Every officer matching the filter (no paging), in the list's order, one query.
+    void forEach(const domain::Actor& actor, const OfficerFilter& filter,
+                 const std::function<void(const OfficerRecord&)>& fn);
+    std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);
+    std::vector<PostingRecord> postings(std::int64_t officerId);
+
+    // Creates the officer and their first (open) posting. Throws ValidationError for a taken
+    // service number or national ID.
+    std::int64_t create(Connection& c, const domain::OfficerInput& in, const NewPosting& posting,
+                        std::int64_t createdBy);
+    // Updates the record's fields (not the posting) when `version` is current; throws
+    // domain::Conflict otherwise and ValidationError for a taken national ID.
+    void update(Connection& c, std::int64_t id, int version, const domain::OfficerInput& in);
+    // Closes the open posting on posting.fromDate and opens the new one, in the caller's
+    // transaction (the officer row is locked first). Throws domain::Conflict when `version` is
+    // stale.
+    void transfer(Connection& c, std::int64_t officerId, int version, const NewPosting& posting,
+                  std::int64_t createdBy);
+
+    // For imports: existing officers by service number and national ID (any scope; inScope
+    // says whether the actor may see them), and every organisation unit by code.
+    domain::ImportContext importContext(const domain::Actor& actor,
+                                        const std::vector<std::string>& serviceNumbers,
+                                        const std::vector<std::string>& nationalIds,
+                                        const std::string& today);
+    // Applies the plan's creates and updates on the caller's connection (batched).
+    void applyImport(Connection& c, const domain::ImportPlan& plan, std::int64_t createdBy);
+
+private:
+    Db& _db;
+};
+
+}  // namespace kituo::store

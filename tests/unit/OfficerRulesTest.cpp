@@ -1,0 +1,143 @@
+// Nominal roll rules: field validation, enlistment age, rank belongs to service, ID masking,
+// phone normalization, time at the current station and transfer rules.
+#include "domain/Officer.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kituo::domain;
+
+namespace {
+
+const std::vector<Rank>& ladder() {
+    static const std::vector<Rank> r = {{1, "CONST", "Constable", 1, {"KPS", "APS", "DCI"}},
+                                        {2, "CPL", "Corporal", 2, {"KPS", "APS", "DCI"}},
+                                        {13, "DIG", "Deputy Inspector-General", 13, {"KPS", "APS"}}};
+    return r;
+}
+
+OfficerInput valid() {
+    OfficerInput in;
+    in.serviceNumber = "2345678";
+    in.surname = "Otieno";
+    in.otherNames = "Peter Ochieng'";
+    in.nationalId = "23456789";
+    in.gender = "M";
+    in.dateOfBirth = "1990-04-17";
+    in.enlistmentDate = "2012-06-01";
+    in.service = "KPS";
+    in.rankId = 2;
+    in.rankSince = "2019-07-01";
+    in.status = "active";
+    in.statusSince = "2012-06-01";
+    in.phone = "0712 345 678";
+    return in;
+}
+
+const std::string today = "2026-11-23";
+
+}  // namespace
+
+TEST_CASE("a complete record is valid", "[unit]") {
+    CHECK(officerFieldErrors(valid(), ladder(), today).empty());
+}
+
+TEST_CASE("each field is checked with its own message", "[unit]") {
+    OfficerInput in;
+    auto e = officerFieldErrors(in, ladder(), today);
+    for (const char* f : {"service_number", "surname", "other_names", "national_id", "gender",
+                          "date_of_birth", "enlistment_date", "service", "rank_id", "rank_since",
+                          "status", "status_since"}) {
+        INFO(f);
+        CHECK(e.count(f) == 1);
+    }
+    CHECK(e.count("phone") == 0);  // optional
+}
+
+TEST_CASE("enlistment age must be 18 to 35", "[unit]") {
+    auto in = valid();
+    in.dateOfBirth = "1995-06-02";  // 16 at enlistment
+    CHECK_THAT(officerFieldErrors(in, ladder(), today).at("enlistment_date"), Catch::Contains("it would be 16"));
+    in.dateOfBirth = "1994-06-01";  // 18 on the day
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+    in.dateOfBirth = "1976-06-01";  // 36
+    CHECK(officerFieldErrors(in, ladder(), today).count("enlistment_date"));
+}
+
+TEST_CASE("dates must be real, in order and not in the future", "[unit]") {
+    auto in = valid();
+    in.dateOfBirth = "1990-02-30";
+    CHECK(officerFieldErrors(in, ladder(), today).count("date_of_birth"));
+    in = valid();
+    in.enlistmentDate = "2027-01-01";
+    CHECK(officerFieldErrors(in, ladder(), today).count("enlistment_date"));
+    in = valid();
+    in.rankSince = "2011-01-01";
+    CHECK_THAT(officerFieldErrors(in, ladder(), today).at("rank_since"), Catch::Contains("before enlistment"));
+}
+
+TEST_CASE("the rank must belong to the officer's service", "[unit]") {
+    auto in = valid();
+    in.service = "DCI";
+    in.rankId = 13;
+    CHECK_THAT(officerFieldErrors(in, ladder(), today).at("rank_id"), Catch::Contains("not a rank of the Directorate"));
+    in.service = "APS";
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+}
+
+TEST_CASE("names allow any script but not control characters or over 100 characters", "[unit]") {
+    auto in = valid();
+    in.surname = "Wanjirũ-Mũthoni 👮 <script>";
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+    in.surname = std::string(100, 'a');
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+    in.surname = std::string(101, 'a');
+    CHECK(officerFieldErrors(in, ladder(), today).count("surname"));
+    in.surname = "Two\nLines";
+    CHECK(officerFieldErrors(in, ladder(), today).count("surname"));
+}
+
+TEST_CASE("national ID numbers are masked except the last four digits", "[unit]") {
+    CHECK(maskNationalId("23456789") == "****6789");
+    CHECK(maskNationalId("1234") == "****");
+    CHECK(validNationalId("123456"));
+    CHECK_FALSE(validNationalId("12345"));
+    CHECK_FALSE(validNationalId("12345678A"));
+}
+
+TEST_CASE("phone numbers normalize to +254", "[unit]") {
+    CHECK(normalizePhone("0712 345 678") == "+254712345678");
+    CHECK(normalizePhone("+254 712-345678") == "+254712345678");
+    CHECK(normalizePhone("254112345678") == "+254112345678");
+    CHECK(normalizePhone("") == "");
+    CHECK_FALSE(normalizePhone("0812345678"));
+    CHECK_FALSE(normalizePhone("12345"));
+    CHECK_FALSE(normalizePhone("07123abc78"));
+}
+
+TEST_CASE("time at the current station spans unit moves within it", "[unit]") {
+    std::vector<PostingPeriod> p = {{5, "2015-01-10", "2019-03-01"},  // station 5
+                                    {7, "2019-03-01", "2021-08-01"},  // station 7, unit A
+                                    {7, "2021-08-01", ""}};           // station 7, unit B (open)
+    CHECK(atCurrentStationSince(p) == "2019-03-01");
+    CHECK(overStationLimit("2019-03-01", today));
+    CHECK_FALSE(overStationLimit("2023-11-23", today));  // exactly three years: not more
+    CHECK(overStationLimit("2023-11-22", today));
+    p.back().toDate = "2024-01-01";
+    CHECK_FALSE(atCurrentStationSince(p));  // no open posting
+}
+
+TEST_CASE("a transfer needs a station, a later date and a reference", "[unit]") {
+    CHECK(transferFieldErrors("2020-01-01", 9, "2026-11-01", "MO/12/2026", today).empty());
+    auto e = transferFieldErrors("2020-01-01", 0, "2019-12-31", " ", today);
+    CHECK(e.count("station_id"));
+    CHECK_THAT(e.at("from_date"), Catch::Contains("2020-01-01"));
+    CHECK(e.count("reference"));
+    CHECK(transferFieldErrors("2020-01-01", 9, "2026-12-01", "x", today).count("from_date"));
+}
+
+TEST_CASE("date arithmetic", "[unit]") {
+    CHECK(yearsBetween("1990-04-17", "2026-04-16") == 35);
+    CHECK(yearsBetween("1990-04-17", "2026-04-17") == 36);
+    CHECK(daysBetween("2024-02-28", "2024-03-01") == 2);
+    CHECK(addDays("2024-02-28", 2) == "2024-03-01");
+}
