@@ -213,11 +213,13 @@ std::string formEncode(const std::map<std::string, std::string>& fields) {
 }
 
 std::string inputValue(const std::string& html, const std::string& name) {
-    const std::string marker = "name=\"" + name + "\" value=\"";
-    auto at = html.find(marker);
+    const auto at = html.find("name=\"" + name + "\"");
     if (at == std::string::npos) return "";
-    at += marker.size();
-    return html.substr(at, html.find('"', at) - at);
+    const auto tagEnd = html.find('>', at);
+    const auto value = html.find("value=\"", at);
+    if (value == std::string::npos || value > tagEnd) return "";
+    const auto start = value + 7;
+    return html.substr(start, html.find('"', start) - start);
 }
 
 HttpResult Browser::send(const std::string& method, const std::string& path, const std::string& body) {

@@ -1,0 +1,335 @@
+// The nominal roll through the real pages and database: create with validation, duplicates,
+// stale edits, transfers (atomic), scope, hostile input round-trips, search metacharacters,
+// national ID masking, and the fixed query count of the list page.
+#include "Support.h"
+
+#include "domain/Csv.h"
+#include "store/OfficerStore.h"
+#include "store/OrgStore.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kituo;
+
+namespace {
+
+std::string id(store::Db& db, const std::string& sql) {
+    return db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
+        REQUIRE(rs->next());
+        return std::string(rs->getString(1));
+    });
+}
+
+int count(store::Db& db, const std::string& sql) { return std::stoi(id(db, sql)); }
+
+std::string officerId(store::Db& db, const std::string& serviceNumber) {
+    return id(db, "SELECT officer_id FROM officers WHERE service_number = '" + serviceNumber + "'");
+}
+
+std::map<std::string, std::string> newOfficer(test::TestServer& s, const std::string& number) {
+    const std::string station = std::to_string(store::OrgStore(s.db()).findByCode("KLM")->id);
+    const std::string unit = std::to_string(store::OrgStore(s.db()).findByCode("KLM-TRF")->id);
+    return {{"service_number", number}, {"surname", "Chepkoech"}, {"other_names", "Faith Jepkemboi"},
+            {"national_id", "31234567"}, {"gender", "F"}, {"date_of_birth", "1996-02-14"},
+            {"enlistment_date", "2018-09-03"}, {"service", "KPS"}, {"rank_id", id(s.db(), "SELECT rank_id FROM ranks WHERE code = 'CPL'")},
+            {"rank_since", "2023-01-09"}, {"status", "active"}, {"status_since", "2018-09-03"},
+            {"phone", "0722 000111"}, {"station_id", station}, {"unit_id", unit},
+            {"posted_since", "2018-09-03"}, {"reference", "PO/2018/77"}};
+}
+
+}  // namespace
+
+TEST_CASE("HR adds an officer; errors keep the input; a duplicate service number is named", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    hr.get("/officers/new");
+    auto fields = newOfficer(s, "3000001");
+    fields["date_of_birth"] = "2003-01-01";  // 15 at enlistment
+    fields["phone"] = "12345";
+    auto bad = hr.post("/officers", fields);
+    CHECK(bad.status == 400);
+    CHECK_THAT(bad.body, Catch::Contains("Age at enlistment must be 18 to 35") &&
+                             Catch::Contains("Kenyan mobile number") && Catch::Contains("value=\"Chepkoech\"") &&
+                             Catch::Contains("value=\"PO/2018/77\""));
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM officers WHERE service_number = '3000001'") == 0);
+
+    auto ok = hr.post("/officers", newOfficer(s, "3000001"));
+    REQUIRE(ok.status == 303);
+    auto profile = hr.get(ok.header("location"));
+    CHECK_THAT(profile.body, Catch::Contains("3000001") && Catch::Contains("Chepkoech") &&
+                                 Catch::Contains("+254722000111") && Catch::Contains("Traffic") &&
+                                 Catch::Contains("31234567"));
+
+    auto dup = newOfficer(s, "3000001");
+    dup["national_id"] = "31234568";
+    auto taken = hr.post("/officers", dup);
+    CHECK(taken.status == 400);
+    CHECK_THAT(taken.body, Catch::Contains("Another officer already has this service number."));
+    auto dupId = newOfficer(s, "3000002");
+    auto takenId = hr.post("/officers", dupId);
+    CHECK_THAT(takenId.body, Catch::Contains("Another officer already has this national ID number."));
+}
+
+TEST_CASE("the rank must belong to the service", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    hr.get("/officers/new");
+    auto f = newOfficer(s, "3000003");
+    f["service"] = "DCI";
+    f["rank_id"] = id(s.db(), "SELECT rank_id FROM ranks WHERE code = 'DIG'");
+    f["rank_since"] = "2024-01-01";
+    auto r = hr.post("/officers", f);
+    CHECK(r.status == 400);
+    CHECK_THAT(r.body, Catch::Contains("Deputy Inspector-General is not a rank of the Directorate"));
+}
+
+TEST_CASE("a stale edit gets 409, shows both, and loses no update", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto oid = officerId(s.db(), "2100000");
+    test::Browser a(s), b(s);
+    a.login("hr");
+    b.login("hr");
+    auto pageA = a.get("/officers/" + oid + "/edit");
+    auto pageB = b.get("/officers/" + oid + "/edit");
+    auto form = [](const std::string& html) {
+        std::map<std::string, std::string> f;
+        for (const char* k : {"surname", "other_names", "national_id", "date_of_birth", "enlistment_date",
+                              "rank_since", "status_since", "phone", "version"}) {
+            f[k] = test::inputValue(html, k);
+        }
+        return f;
+    };
+    auto fa = form(pageA.body), fb = form(pageB.body);
+    for (auto* f : {&fa, &fb}) {
+        (*f)["gender"] = id(s.db(), "SELECT gender FROM officers WHERE officer_id = " + oid);
+        (*f)["service"] = id(s.db(), "SELECT service_code FROM officers WHERE officer_id = " + oid);
+        (*f)["rank_id"] = id(s.db(), "SELECT rank_id FROM officers WHERE officer_id = " + oid);
+        (*f)["status"] = "active";
+    }
+    fa["phone"] = "0700 111222";
+    fb["phone"] = "0700 999888";
+    fb["surname"] = "Overwritten";
+    CHECK(a.post("/officers/" + oid, fa).status == 303);
+    auto stale = b.post("/officers/" + oid, fb);
+    CHECK(stale.status == 409);
+    CHECK_THAT(stale.body, Catch::Contains("+254700111222") && Catch::Contains("+254700999888") &&
+                               Catch::Contains("Overwritten") && Catch::Contains("not saved"));
+    CHECK(id(s.db(), "SELECT phone FROM officers WHERE officer_id = " + oid) == "+254700111222");
+    CHECK(id(s.db(), "SELECT surname FROM officers WHERE officer_id = " + oid) != "Overwritten");
+}
+
+TEST_CASE("a transfer closes the old posting and opens the new one", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto oid = officerId(s.db(), "2100000");
+    test::Browser hr(s);
+    hr.login("hr.county");  // county scope: may move officers between its stations
+    auto page = hr.get("/officers/" + oid);
+    const auto cph = std::to_string(store::OrgStore(s.db()).findByCode("CPH")->id);
+    auto noRef = hr.post("/officers/" + oid + "/postings",
+                         {{"station_id", cph}, {"from_date", "2026-11-01"}, {"reference", ""},
+                          {"version", test::inputValue(page.body, "version")}});
+    CHECK(noRef.status == 400);
+    CHECK_THAT(noRef.body, Catch::Contains("movement order"));
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + oid + " AND to_date IS NULL") == 1);
+    auto moved = hr.post("/officers/" + oid + "/postings",
+                         {{"station_id", cph}, {"from_date", "2026-11-01"}, {"reference", "MO/NRB/2026/15"},
+                          {"version", test::inputValue(page.body, "version")}});
+    CHECK(moved.status == 303);
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + oid + " AND to_date IS NULL") == 1);
+    CHECK(id(s.db(), "SELECT station_id FROM postings WHERE officer_id = " + oid + " AND to_date IS NULL") == cph);
+    CHECK(id(s.db(), "SELECT station_id FROM officers WHERE officer_id = " + oid) == cph);
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + oid + " AND to_date = '2026-11-01'") == 1);
+    // Kilimani's HR no longer sees the officer.
+    test::Browser local(s);
+    local.login("hr");
+    CHECK(local.get("/officers/" + oid).status == 404);
+}
+
+TEST_CASE("a failure half-way through a transfer leaves the old posting open", "[db][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto oid = std::stoll(officerId(s.db(), "2100000"));
+    const auto before = id(s.db(), "SELECT posting_id FROM postings WHERE officer_id = " + std::to_string(oid) +
+                                       " AND to_date IS NULL");
+    store::NewPosting bad;
+    bad.stationId = store::OrgStore(s.db()).findByCode("CPH")->id;
+    bad.unitId = 987654321;  // no such unit: the insert fails after the old posting was closed
+    bad.fromDate = "2026-11-01";
+    bad.reference = "MO/1";
+    const int version = std::stoi(id(s.db(), "SELECT version FROM officers WHERE officer_id = " + std::to_string(oid)));
+    CHECK_THROWS(s.db().transaction([&](store::Connection& c) {
+        store::OfficerStore(s.db()).transfer(c, oid, version, bad, 0);
+    }));
+    CHECK(id(s.db(), "SELECT posting_id FROM postings WHERE officer_id = " + std::to_string(oid) +
+                         " AND to_date IS NULL") == before);
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + std::to_string(oid) +
+                            " AND to_date = '2026-11-01'") == 0);
+}
+
+TEST_CASE("the profile shows time at the station and flags more than three years", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    // Among the seeded roll, at least one officer has been at Kilimani for over three years.
+    const auto longServing = id(s.db(),
+        "SELECT p.officer_id FROM postings p JOIN org_units o ON o.org_unit_id = p.station_id "
+        "WHERE p.to_date IS NULL AND o.code = 'KLM' AND p.from_date < DATE_SUB(CURDATE(), INTERVAL 5 YEAR) "
+        "AND NOT EXISTS (SELECT 1 FROM postings q WHERE q.officer_id = p.officer_id AND q.station_id = p.station_id "
+        "AND q.to_date IS NOT NULL) LIMIT 1");
+    auto r = hr.get("/officers/" + longServing);
+    CHECK(r.status == 200);
+    CHECK_THAT(r.body, Catch::Contains("More than three years at this station") && Catch::Contains("years,"));
+    const auto recent = id(s.db(),
+        "SELECT officer_id FROM postings WHERE to_date IS NULL AND from_date > DATE_SUB(CURDATE(), INTERVAL 2 YEAR) LIMIT 1");
+    CHECK_THAT(hr.get("/officers/" + recent).body, !Catch::Contains("More than three years"));
+}
+
+TEST_CASE("scope: list, CSV and profiles show only the actor's stations", "[http][officers][scope]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto cphOfficer = officerId(s.db(), "2103700");
+    const auto klmOfficer = officerId(s.db(), "2100000");
+    test::Browser a(s), county(s), other(s);
+    a.login("hr");
+    county.login("hr.county");
+    other.login("hr.other");
+    CHECK(a.get("/officers/" + cphOfficer).status == 404);
+    CHECK(a.get("/officers/" + klmOfficer).status == 200);
+    CHECK(county.get("/officers/" + cphOfficer).status == 200);
+    CHECK(county.get("/officers/" + klmOfficer).status == 200);
+    CHECK(other.get("/officers/" + klmOfficer).status == 404);
+    CHECK(a.get("/officers/" + cphOfficer + "/edit").status == 404);
+
+    auto csv = domain::parseCsv(a.get("/officers.csv").body);
+    CHECK(csv.rows.size() == 100);
+    for (const auto& row : csv.rows) CHECK(row[13] == "KLM");
+    CHECK(domain::parseCsv(county.get("/officers.csv").body).rows.size() == 120);
+    auto list = a.get("/officers?q=21037");
+    CHECK_THAT(list.body, Catch::Contains("No officers match"));
+    // Asking for another station by id changes nothing: the scope still applies.
+    const auto cph = std::to_string(store::OrgStore(s.db()).findByCode("CPH")->id);
+    CHECK(domain::parseCsv(a.get("/officers.csv?station=" + cph).body).rows.empty());
+}
+
+TEST_CASE("filters, sort and paging live in the URL and the CSV follows the filter", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    auto first = hr.get("/officers");
+    CHECK_THAT(first.body, Catch::Contains("Page 1 of 2 · 100 records"));
+    CHECK_THAT(first.body, Catch::Contains("href=\"/officers?page=2\""));
+    const auto constable = id(s.db(), "SELECT rank_id FROM ranks WHERE code = 'PC'");
+    const int constables = count(s.db(), "SELECT COUNT(*) FROM officers o JOIN org_units st ON st.org_unit_id = "
+                                         "o.station_id WHERE st.code = 'KLM' AND o.rank_id = " + constable +
+                                         " AND o.status = 'active'");
+    auto csv = domain::parseCsv(hr.get("/officers.csv?rank=" + constable + "&status=active&sort=service_number").body);
+    CHECK(static_cast<int>(csv.rows.size()) == constables);
+    for (const auto& row : csv.rows) {
+        CHECK(row[8] == "Constable");
+        CHECK(row[10] == "active");
+    }
+    for (std::size_t i = 1; i < csv.rows.size(); ++i) CHECK(csv.rows[i - 1][0] < csv.rows[i][0]);
+    auto sorted = hr.get("/officers?sort=service_number&dir=desc");
+    CHECK(sorted.body.find("2103663") < sorted.body.find("2103626"));
+}
+
+TEST_CASE("search treats SQL and LIKE metacharacters as plain text", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    for (const std::string q : {"%27%20OR%201%3D1%20--%20", "%25", "_", "%5C", "%22%3B%20DROP%20TABLE%20officers%3B"}) {
+        auto r = hr.get("/officers?q=" + q);
+        INFO(q);
+        CHECK(r.status == 200);
+        CHECK_THAT(r.body, Catch::Contains("No officers match"));
+    }
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM officers") == 120);
+    auto byName = hr.get("/officers?q=Wanjir%C5%A9-M%C5%A9thoni");
+    CHECK_THAT(byName.body, Catch::Contains("Wanjirũ-Mũthoni"));
+}
+
+TEST_CASE("national IDs are shown in full to HR and masked to the station commander", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto oid = officerId(s.db(), "2100000");
+    test::Browser hr(s), ocs(s);
+    hr.login("hr");
+    ocs.login("ocs");
+    CHECK_THAT(hr.get("/officers/" + oid).body, Catch::Contains("20000000"));
+    auto masked = ocs.get("/officers/" + oid);
+    CHECK_THAT(masked.body, !Catch::Contains("20000000") && Catch::Contains("****0000"));
+    CHECK_THAT(ocs.get("/officers.csv").body, !Catch::Contains(",20000000,") && Catch::Contains("****0000"));
+    CHECK_THAT(masked.body, !Catch::Contains("Record a transfer") && !Catch::Contains("Edit details"));
+}
+
+TEST_CASE("the list runs the same number of queries for 10 or 50 rows", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    hr.get("/officers");  // warm up (prepared statements, session touch)
+    auto queriesFor = [&](const std::string& path) {
+        const auto before = s.db().statementsRun();
+        REQUIRE(hr.get(path).status == 200);
+        return s.db().statementsRun() - before;
+    };
+    const auto tenRows = queriesFor("/officers?q=21000");  // service numbers 2100000..2100009-ish
+    const auto fiftyRows = queriesFor("/officers");
+    const auto noRows = queriesFor("/officers?q=nobody");
+    CHECK(tenRows == fiftyRows);
+    CHECK(noRows == fiftyRows);
+    CHECK(fiftyRows <= 6);
+}
+
+TEST_CASE("hostile names round-trip through form, list, profile, CSV export and re-import", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    hr.get("/officers/new");
+    const std::string surname = "<script>alert('x')</script> \"O'Neil\" Wanjirũ 👮";
+    const std::string otherNames = "Ñandú Çelik " + std::string(60, 'a') + "é";  // 74 characters
+    auto f = newOfficer(s, "3000009");
+    f["surname"] = surname;
+    f["other_names"] = otherNames;
+    auto created = hr.post("/officers", f);
+    REQUIRE(created.status == 303);
+    const auto oid = officerId(s.db(), "3000009");
+    CHECK(id(s.db(), "SELECT surname FROM officers WHERE officer_id = " + oid) == surname);
+    for (const auto& page : {hr.get("/officers/" + oid).body, hr.get("/officers?q=3000009").body}) {
+        CHECK_THAT(page, !Catch::Contains("<script>alert") &&
+                             Catch::Contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &quot;O&apos;Neil&quot; Wanjirũ 👮"));
+    }
+    auto tooLong = newOfficer(s, "3000010");
+    tooLong["national_id"] = "39999999";
+    tooLong["surname"] = std::string(101, 'b');
+    CHECK_THAT(hr.post("/officers", tooLong).body, Catch::Contains("at most 100 characters"));
+
+    const std::string csv = hr.get("/officers.csv?q=3000009").body;
+    auto table = domain::parseCsv(csv);
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0][1] == surname);
+    CHECK(table.rows[0][2] == otherNames);
+    // Re-importing the exported file changes nothing.
+    hr.get("/officers/import");
+    const std::string boundary = "kituoBoundary7MA4YWxk";
+    const std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
+                             hr.csrf() + "\r\n--" + boundary +
+                             "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\n"
+                             "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+    auto preview = s.send("POST", "/officers/import", body, "multipart/form-data; boundary=" + boundary,
+                          {{"Cookie", "kituo_session=" + hr.cookie("kituo_session")}});
+    CHECK(preview.status == 200);
+    CHECK_THAT(preview.body, Catch::Contains("<strong>0</strong> new officers") &&
+                                 Catch::Contains("<strong>1</strong> unchanged"));
+}
