@@ -136,10 +136,23 @@ Response listOfficers(RequestContext& ctx) {
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = officers.ranks();
     const auto page = officers.list(ctx.actor(), f);
-    View rows = View::type::list;
-    for (const auto& o : page.officers) rows.push_back(officerView(ctx, o));
+    // Built in place: kainjow's set() and push_back() copy, so the list is filled where it lives.
     View v;
-    v.set("officers", rows);
+    v.set("officers", View::type::list);
+    auto& rows = const_cast<View&>(*v.get("officers"));
+    for (const auto& o : page.officers) {
+        View row;
+        row.set("id", std::to_string(o.id));
+        row.set("service_number", o.fields.serviceNumber);
+        row.set("surname", o.fields.surname);
+        row.set("other_names", o.fields.otherNames);
+        row.set("rank", o.rankName);
+        row.set("station", o.stationName);
+        row.set("unit", o.unitName);
+        row.set("status", domain::officerStatusLabel(o.fields.status));
+        row.set("enlistment_date", o.fields.enlistmentDate);
+        rows.push_back(row);
+    }
     v.set("empty", page.officers.empty());
     v.set("q", f.q);
     addFilterOptions(ctx, v, f, ranks);

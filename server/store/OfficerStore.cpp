@@ -1,7 +1,9 @@
 // Nominal roll SQL; see OfficerStore.h.
 #include "store/OfficerStore.h"
 
+#include <chrono>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 namespace kituo::store {
@@ -18,13 +20,30 @@ const std::string kSelect =
     "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id "
     "LEFT JOIN postings p ON p.officer_id = o.officer_id AND p.open_marker = 1 ";
 
-// Filters; 13 parameters, bound by bindFilter.
-const std::string kWhere =
-    "WHERE st.path LIKE CONCAT(?, '%') "
+// Filters after the scope; 12 parameters, bound by bindFilter.
+const std::string kFilters =
     "AND (? = '' OR o.service_number LIKE CONCAT(?, '%') OR o.surname LIKE CONCAT('%', ?, '%') "
     "     OR o.other_names LIKE CONCAT('%', ?, '%')) "
     "AND (? = 0 OR o.station_id = ?) AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.rank_id = ?) "
     "AND (? = '' OR o.status = ?) ";
+
+// The stations within the actor's scope: every officer query is limited to these.
+std::vector<std::int64_t> stationsInScope(Connection& c, const domain::Actor& actor) {
+    auto& st = c.prepare("SELECT org_unit_id FROM org_units WHERE path LIKE CONCAT(?, '%') AND kind = 'station'");
+    st.setString(1, actor.scopePath);
+    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+    std::vector<std::int64_t> ids;
+    while (rs->next()) ids.push_back(rs->getInt64(1));
+    return ids;
+}
+
+// "o.station_id IN (?, ...)" for the scope; with no station in scope, a condition that is false.
+std::string scopeClause(std::size_t stations) {
+    if (stations == 0) return "WHERE 1 = 0 ";
+    std::string s = "WHERE o.station_id IN (";
+    for (std::size_t i = 0; i < stations; ++i) s += i ? ",?" : "?";
+    return s + ") ";
+}
 
 std::string escapeLike(const std::string& s) {
     std::string out;
@@ -35,10 +54,10 @@ std::string escapeLike(const std::string& s) {
     return out;
 }
 
-int bindFilter(sql::PreparedStatement& st, const domain::Actor& actor, const OfficerFilter& f) {
+int bindFilter(sql::PreparedStatement& st, const std::vector<std::int64_t>& stations, const OfficerFilter& f) {
     const std::string like = escapeLike(f.q);
     int i = 1;
-    st.setString(i++, actor.scopePath);
+    for (auto id : stations) st.setInt64(i++, id);
     st.setString(i++, f.q);
     st.setString(i++, like);
     st.setString(i++, like);
@@ -77,33 +96,35 @@ std::string orderBy(const OfficerFilter& f) {
 
 std::string str(sql::ResultSet& rs, const char* col) { return rs.isNull(col) ? std::string() : std::string(rs.getString(col)); }
 
+// Columns by position, in kSelect's order (by-name lookups cost more than the query).
 OfficerRecord readOfficer(sql::ResultSet& rs) {
+    auto text = [&](int i) { return rs.isNull(i) ? std::string() : std::string(rs.getString(i)); };
     OfficerRecord o;
-    o.id = rs.getInt64("officer_id");
+    o.id = rs.getInt64(1);
     auto& f = o.fields;
-    f.serviceNumber = str(rs, "service_number");
-    f.surname = str(rs, "surname");
-    f.otherNames = str(rs, "other_names");
-    f.nationalId = str(rs, "national_id");
-    f.gender = str(rs, "gender");
-    f.dateOfBirth = str(rs, "date_of_birth");
-    f.enlistmentDate = str(rs, "enlistment_date");
-    f.service = str(rs, "service_code");
-    f.rankId = rs.getInt64("rank_id");
-    f.rankSince = str(rs, "rank_since");
-    f.status = str(rs, "status");
-    f.statusSince = str(rs, "status_since");
-    f.phone = str(rs, "phone");
-    o.rankName = str(rs, "rank_name");
-    o.rankOrdinal = rs.getInt("rank_ordinal");
-    o.stationId = rs.getInt64("station_id");
-    o.stationName = str(rs, "station_name");
-    o.stationCode = str(rs, "station_code");
-    if (!rs.isNull("unit_id")) o.unitId = rs.getInt64("unit_id");
-    o.unitName = str(rs, "unit_name");
-    o.unitCode = str(rs, "unit_code");
-    o.postedSince = str(rs, "posted_since");
-    o.version = rs.getInt("version");
+    f.serviceNumber = text(2);
+    f.surname = text(3);
+    f.otherNames = text(4);
+    f.nationalId = text(5);
+    f.gender = text(6);
+    f.dateOfBirth = text(7);
+    f.enlistmentDate = text(8);
+    f.service = text(9);
+    f.rankId = rs.getInt64(10);
+    o.rankName = text(11);
+    o.rankOrdinal = rs.getInt(12);
+    f.rankSince = text(13);
+    f.status = text(14);
+    f.statusSince = text(15);
+    f.phone = text(16);
+    o.stationId = rs.getInt64(17);
+    o.stationName = text(18);
+    o.stationCode = text(19);
+    if (!rs.isNull(20)) o.unitId = rs.getInt64(20);
+    o.unitName = text(21);
+    o.unitCode = text(22);
+    o.postedSince = text(23);
+    o.version = rs.getInt(24);
     return o;
 }
 
@@ -148,8 +169,37 @@ std::string placeholders(std::size_t n, const std::string& one = "?") {
 
 }  // namespace
 
+namespace {
+
+// The ladder changes only with a migration or a scheme-of-service edit, and every page with a
+// rank filter needs it: it is read at most once a minute per database.
+struct RankCache {
+    std::mutex mutex;
+    std::map<const Db*, std::pair<std::chrono::steady_clock::time_point, std::vector<domain::Rank>>> entries;
+};
+
+RankCache& rankCache() {
+    static RankCache cache;
+    return cache;
+}
+
+}  // namespace
+
+void OfficerStore::forgetRanks() {
+    std::lock_guard<std::mutex> lock(rankCache().mutex);
+    rankCache().entries.erase(&_db);
+}
+
 std::vector<domain::Rank> OfficerStore::ranks() {
-    return _db.run([](Connection& c) {
+    {
+        std::lock_guard<std::mutex> lock(rankCache().mutex);
+        auto it = rankCache().entries.find(&_db);
+        if (it != rankCache().entries.end() &&
+            std::chrono::steady_clock::now() - it->second.first < std::chrono::seconds(60)) {
+            return it->second.second;
+        }
+    }
+    auto fresh = _db.run([](Connection& c) {
         std::unique_ptr<sql::ResultSet> rs(c.prepare(
             "SELECT r.rank_id, r.code, r.name, r.ordinal, GROUP_CONCAT(sr.service_code ORDER BY "
             "sr.service_code) AS services FROM ranks r LEFT JOIN service_ranks sr ON sr.rank_id = r.rank_id "
@@ -168,23 +218,59 @@ std::vector<domain::Rank> OfficerStore::ranks() {
         }
         return out;
     });
+    std::lock_guard<std::mutex> lock(rankCache().mutex);
+    rankCache().entries[&_db] = {std::chrono::steady_clock::now(), fresh};
+    return fresh;
 }
+
+namespace {
+
+// The joins an ORDER BY needs beyond officers itself.
+std::string sortJoins(const OfficerFilter& f) {
+    if (f.sort == "rank") return "JOIN ranks r ON r.rank_id = o.rank_id ";
+    if (f.sort == "station") {
+        return "JOIN org_units st ON st.org_unit_id = o.station_id "
+               "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id ";
+    }
+    return "";
+}
+
+}  // namespace
 
 OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& f) {
     return _db.run([&](Connection& c) {
         OfficerPage page;
-        auto& count = c.prepare("SELECT COUNT(*) FROM officers o JOIN org_units st ON "
-                                "st.org_unit_id = o.station_id " + kWhere);
-        bindFilter(count, actor, f);
+        const auto stations = stationsInScope(c, actor);
+        const std::string where = scopeClause(stations.size()) + kFilters;
+        auto& count = c.prepare("SELECT COUNT(*) FROM officers o " + where);
+        bindFilter(count, stations, f);
         std::unique_ptr<sql::ResultSet> crs(count.executeQuery());
         crs->next();
         page.total = crs->getInt(1);
-        auto& st = c.prepare(kSelect + kWhere + orderBy(f) + "LIMIT ? OFFSET ?");
-        const int next = bindFilter(st, actor, f);
-        st.setInt(next, f.pageSize);
-        st.setInt(next + 1, (std::max(f.page, 1) - 1) * f.pageSize);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        while (rs->next()) page.officers.push_back(readOfficer(*rs));
+        // The page's ids first (narrow, served by ix_officers_station_name), then their details.
+        auto& ids = c.prepare("SELECT o.officer_id FROM officers o " + sortJoins(f) + where + orderBy(f) +
+                              "LIMIT ? OFFSET ?");
+        const int next = bindFilter(ids, stations, f);
+        ids.setInt(next, f.pageSize);
+        ids.setInt(next + 1, (std::max(f.page, 1) - 1) * f.pageSize);
+        std::unique_ptr<sql::ResultSet> irs(ids.executeQuery());
+        std::vector<std::int64_t> order;
+        while (irs->next()) order.push_back(irs->getInt64(1));
+        if (order.empty()) return page;
+        std::string in;
+        for (std::size_t i = 0; i < order.size(); ++i) in += i ? ",?" : "?";
+        auto& details = c.prepare(kSelect + "WHERE o.officer_id IN (" + in + ")");
+        for (std::size_t i = 0; i < order.size(); ++i) details.setInt64(static_cast<int>(i + 1), order[i]);
+        std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
+        std::map<std::int64_t, OfficerRecord> byId;
+        while (rs->next()) {
+            auto o = readOfficer(*rs);
+            byId.emplace(o.id, std::move(o));
+        }
+        for (auto id : order) {
+            auto it = byId.find(id);
+            if (it != byId.end()) page.officers.push_back(std::move(it->second));
+        }
         return page;
     });
 }
@@ -192,8 +278,9 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
 void OfficerStore::forEach(const domain::Actor& actor, const OfficerFilter& f,
                            const std::function<void(const OfficerRecord&)>& fn) {
     _db.run([&](Connection& c) {
-        auto& st = c.prepare(kSelect + kWhere + orderBy(f));
-        bindFilter(st, actor, f);
+        const auto stations = stationsInScope(c, actor);
+        auto& st = c.prepare(kSelect + scopeClause(stations.size()) + kFilters + orderBy(f));
+        bindFilter(st, stations, f);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         while (rs->next()) fn(readOfficer(*rs));
     });

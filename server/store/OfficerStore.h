@@ -68,12 +68,15 @@ class OfficerStore {
 public:
     explicit OfficerStore(Db& db) : _db(db) {}
 
-    // The rank ladder, lowest first, with the services each rank belongs to.
+    // The rank ladder, lowest first, with the services each rank belongs to. Cached for up
+    // to a minute per database; forgetRanks() drops the cache after a change to the ladder.
     std::vector<domain::Rank> ranks();
+    void forgetRanks();
 
-    // One page of the filtered list: two queries whatever the page size.
+    // One page of the filtered list: four queries whatever the page size (stations in scope,
+    // count, the page's ids in order, their details).
     OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter);
-    // Every officer matching the filter (no paging), in the list's order, one query.
+    // Every officer matching the filter (no paging), in the list's order, two queries.
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);
     std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);

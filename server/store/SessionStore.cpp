@@ -36,26 +36,27 @@ const std::string kSelect =
     "FROM sessions s JOIN users u ON u.user_id = s.user_id "
     "JOIN org_units o ON o.org_unit_id = u.org_unit_id ";
 
+// Columns by position, in kSelect's order.
 SessionRecord readSession(sql::ResultSet& rs) {
     SessionRecord s;
-    s.sessionId = rs.getInt64("session_id");
-    s.csrfToken = rs.getString("csrf_token");
-    s.ip = rs.getString("ip");
-    s.userAgent = rs.getString("user_agent");
-    s.createdAt = rs.getInt64("created");
-    s.lastSeenAt = rs.getInt64("seen");
-    s.ended = rs.getBoolean("ended");
+    s.sessionId = rs.getInt64(1);
+    s.csrfToken = rs.getString(2);
+    s.ip = rs.getString(3);
+    s.userAgent = rs.getString(4);
+    s.createdAt = rs.getInt64(5);
+    s.lastSeenAt = rs.getInt64(6);
+    s.ended = rs.getBoolean(7);
     auto& u = s.user;
-    u.id = rs.getInt64("user_id");
-    u.username = rs.getString("username");
-    u.displayName = rs.getString("display_name");
-    u.role = domain::roleFromString(rs.getString("role")).value_or(domain::Role::Auditor);
-    u.orgUnitId = rs.getInt64("org_unit_id");
-    u.orgUnitName = rs.getString("org_name");
-    u.scopePath = rs.getString("path");
-    u.mustChangePassword = rs.getBoolean("must_change_password");
-    u.disabled = rs.getBoolean("disabled");
-    u.version = rs.getInt("version");
+    u.id = rs.getInt64(8);
+    u.username = rs.getString(9);
+    u.displayName = rs.getString(10);
+    u.role = domain::roleFromString(rs.getString(11)).value_or(domain::Role::Auditor);
+    u.orgUnitId = rs.getInt64(12);
+    u.orgUnitName = rs.getString(13);
+    u.scopePath = rs.getString(14);
+    u.mustChangePassword = rs.getBoolean(15);
+    u.disabled = rs.getBoolean(16);
+    u.version = rs.getInt(17);
     return s;
 }
 

@@ -222,13 +222,14 @@ std::string inputValue(const std::string& html, const std::string& name) {
     return html.substr(start, html.find('"', start) - start);
 }
 
-HttpResult Browser::send(const std::string& method, const std::string& path, const std::string& body) {
+HttpResult Browser::send(const std::string& method, const std::string& path, const std::string& body,
+                         const std::string& contentType) {
     std::map<std::string, std::string> headers;
     std::string cookieHeader;
     for (const auto& [k, v] : _cookies) cookieHeader += (cookieHeader.empty() ? "" : "; ") + k + "=" + v;
     if (!cookieHeader.empty()) headers["Cookie"] = cookieHeader;
     headers["User-Agent"] = "KituoTest/1.0";
-    auto r = _server.send(method, path, body, "application/x-www-form-urlencoded", headers);
+    auto r = _server.send(method, path, body, contentType, headers);
     setCookies.clear();
     std::istringstream lines(r.header("set-cookie"));
     std::string line;
@@ -257,6 +258,16 @@ HttpResult Browser::send(const std::string& method, const std::string& path, con
 }
 
 HttpResult Browser::get(const std::string& path) { return send("GET", path, ""); }
+
+HttpResult Browser::upload(const std::string& path, const std::string& field, const std::string& fileName,
+                           const std::string& content) {
+    const std::string boundary = "----KituoTestBoundary" + crypto::randomHex(8);
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
+                       _csrf + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
+                       "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n" + content +
+                       "\r\n--" + boundary + "--\r\n";
+    return send("POST", path, body, "multipart/form-data; boundary=" + boundary);
+}
 
 HttpResult Browser::post(const std::string& path, std::map<std::string, std::string> fields) {
     if (!fields.count("csrf_token")) fields["csrf_token"] = _csrf;

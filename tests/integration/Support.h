@@ -88,6 +88,9 @@ public:
     HttpResult get(const std::string& path);
     // POSTs form fields (URL-encoded); adds csrf_token unless the fields have one.
     HttpResult post(const std::string& path, std::map<std::string, std::string> fields);
+    // POSTs a multipart/form-data form with one file (and the csrf_token).
+    HttpResult upload(const std::string& path, const std::string& field, const std::string& fileName,
+                      const std::string& content);
     // Signs in through the real form; returns the POST /login answer.
     HttpResult login(const std::string& username, const std::string& password = kDemoPassword);
     std::string cookie(const std::string& name) const;
@@ -98,7 +101,8 @@ public:
     std::map<std::string, std::string> setCookies;  // raw Set-Cookie values of the last answer
 
 private:
-    HttpResult send(const std::string& method, const std::string& path, const std::string& body);
+    HttpResult send(const std::string& method, const std::string& path, const std::string& body,
+                    const std::string& contentType = "application/x-www-form-urlencoded");
     TestServer& _server;
     std::map<std::string, std::string> _cookies;
     std::string _csrf;
