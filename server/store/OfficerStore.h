@@ -73,10 +73,11 @@ public:
     std::vector<domain::Rank> ranks();
     void forgetRanks();
 
-    // One page of the filtered list: four queries whatever the page size (stations in scope,
-    // count, the page's ids in order, their details).
+    // One page of the filtered list, with the summary fields a list shows (id, service number,
+    // names, rank, status, enlistment, station, unit): at most four queries whatever the page
+    // size (stations in scope, count, the page's ids in order, their details).
     OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter);
-    // Every officer matching the filter (no paging), in the list's order, two queries.
+    // Every officer matching the filter (no paging), in the list's order, one query.
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);
     std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);

@@ -1,6 +1,10 @@
 // Organisation tree SQL; see OrgStore.h.
 #include "store/OrgStore.h"
 
+#include <chrono>
+#include <map>
+#include <mutex>
+
 namespace kituo::store {
 namespace {
 
@@ -35,20 +39,58 @@ std::optional<domain::OrgUnit> OrgStore::findByCode(const std::string& code) {
     });
 }
 
+namespace {
+
+// Subtrees feed the select lists of most pages; the tree changes rarely. Cached for up to 30
+// seconds per database and scope, and dropped at once by any change made through this store.
+// Authorization never reads this cache: scoped queries test org_units.path in SQL.
+struct SubtreeCache {
+    std::mutex mutex;
+    std::map<std::pair<const Db*, std::string>,
+             std::pair<std::chrono::steady_clock::time_point, std::vector<domain::OrgUnit>>> entries;
+};
+
+SubtreeCache& subtreeCache() {
+    static SubtreeCache cache;
+    return cache;
+}
+
+}  // namespace
+
+void OrgStore::forgetCached() {
+    std::lock_guard<std::mutex> lock(subtreeCache().mutex);
+    for (auto it = subtreeCache().entries.begin(); it != subtreeCache().entries.end();) {
+        it = it->first.first == &_db ? subtreeCache().entries.erase(it) : std::next(it);
+    }
+}
+
 std::vector<domain::OrgUnit> OrgStore::subtree(const std::string& scopePath) {
-    return _db.run([&](Connection& c) {
+    const auto key = std::make_pair(static_cast<const Db*>(&_db), scopePath);
+    {
+        std::lock_guard<std::mutex> lock(subtreeCache().mutex);
+        auto it = subtreeCache().entries.find(key);
+        if (it != subtreeCache().entries.end() &&
+            std::chrono::steady_clock::now() - it->second.first < std::chrono::seconds(30)) {
+            return it->second.second;
+        }
+    }
+    auto units = _db.run([&](Connection& c) {
         auto& st = c.prepare(std::string("SELECT ") + kColumns +
                              " FROM org_units WHERE path LIKE CONCAT(?, '%') ORDER BY path");
         st.setString(1, scopePath);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        std::vector<domain::OrgUnit> units;
-        while (rs->next()) units.push_back(readUnit(*rs));
-        return units;
+        std::vector<domain::OrgUnit> found;
+        while (rs->next()) found.push_back(readUnit(*rs));
+        return found;
     });
+    std::lock_guard<std::mutex> lock(subtreeCache().mutex);
+    subtreeCache().entries[key] = {std::chrono::steady_clock::now(), units};
+    return units;
 }
 
 domain::OrgUnit OrgStore::ensure(std::optional<std::int64_t> parentId, domain::OrgKind kind,
                                  const std::string& code, const std::string& name) {
+    forgetCached();
     return _db.transaction([&](Connection& c) {
         if (auto existing = findBy(c, "code = ? FOR UPDATE",
                                    [&](sql::PreparedStatement& st) { st.setString(1, code); })) {
@@ -110,6 +152,7 @@ domain::OrgUnit OrgStore::create(std::int64_t parentId, domain::OrgKind kind,
 }
 
 void OrgStore::rename(std::int64_t id, int version, const std::string& name) {
+    forgetCached();
     _db.run([&](Connection& c) {
         auto& st = c.prepare(
             "UPDATE org_units SET name = ?, version = version + 1 WHERE org_unit_id = ? AND version = ?");

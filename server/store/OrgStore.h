@@ -16,7 +16,8 @@ public:
     explicit OrgStore(Db& db) : _db(db) {}
 
     std::optional<domain::OrgUnit> findByCode(const std::string& code);
-    // Nodes at or below the node with this path, ordered by path.
+    // Nodes at or below the node with this path, ordered by path. Served from a short cache
+    // (30 s; dropped by any change made through an OrgStore): for menus, never for access.
     std::vector<domain::OrgUnit> subtree(const std::string& scopePath);
     // Returns the node with this code, creating it under `parentId` when missing. Idempotent.
     // Throws domain::ValidationError when the kind may not sit under the parent.
@@ -31,6 +32,8 @@ public:
                            const std::string& name);
     // Renames when `version` is current; throws domain::Conflict otherwise.
     void rename(std::int64_t id, int version, const std::string& name);
+
+    void forgetCached();
 
 private:
     Db& _db;
