@@ -312,10 +312,13 @@ Response officerForm(RequestContext& ctx, const domain::OfficerInput& in, View e
         if (auto* x = extra.get(k)) v.set(k, x->string_value());
     }
     v.set("is_new", isNew);
+    // The heading names the record as saved, not as (mis)typed in a form being corrected.
+    if (auto* h = extra.get("heading")) v.set("heading", h->string_value());
     v.set("action", isNew ? std::string("/officers") : "/officers/" + (extra.get("id") ? extra.get("id")->string_value() : ""));
     v.set("csrf_token", ctx.user->csrfToken);
     http::addFormErrors(v, errors);
-    return ctx.page("officers/form", isNew ? std::string("New officer") : "Edit " + in.surname, v, status);
+    const std::string heading = extra.get("heading") ? extra.get("heading")->string_value() : in.surname;
+    return ctx.page("officers/form", isNew ? std::string("New officer") : "Edit " + heading, v, status);
 }
 
 Response newOfficer(RequestContext& ctx) {
@@ -380,6 +383,7 @@ View editExtra(const store::OfficerRecord& o, const std::string& version) {
     View extra;
     extra.set("id", std::to_string(o.id));
     extra.set("version", version);
+    extra.set("heading", o.fields.surname + ", " + o.fields.otherNames);
     return extra;
 }
 

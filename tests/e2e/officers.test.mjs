@@ -1,0 +1,96 @@
+// The nominal roll as HR uses it, without JavaScript: the list with filters, a profile with
+// its posting history, the edit form with errors and the input kept, and the import preview.
+// Screenshots go to tests/e2e/out/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, baseUrl, shot, outDir } from './browser.mjs';
+
+const password = process.env.KITUO_E2E_PASSWORD;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function signIn(username) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('main button[type=submit]');
+  return { context, page };
+}
+
+test('HR filters the roll and opens a profile', async () => {
+  const { context, page } = await signIn('hr');
+  await page.click('nav >> text=Officers');
+  assert.match(await page.textContent('.pagination'), /Page 1 of 2/);
+  await page.screenshot({ path: shot('officers-list'), fullPage: true });
+  await page.selectOption('#status', 'active');
+  await page.selectOption('#rank', { label: 'Constable' });
+  await page.click('form.filters button');
+  assert.match(page.url(), /status=active/);
+  assert.match(page.url(), /rank=\d+/);
+  const rows = await page.$$eval('table.roll tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.length > 0);
+  for (const row of rows) assert.match(row, /Constable/);
+  await page.screenshot({ path: shot('officers-filtered'), fullPage: true });
+  await page.click('table.roll tbody tr:first-child a');
+  assert.match(await page.textContent('h1'), /\d{7}/);
+  assert.match(await page.textContent('main'), /Postings/);
+  await page.screenshot({ path: shot('officer-profile'), fullPage: true });
+  await context.close();
+});
+
+test('the edit form shows each error and keeps the input', async () => {
+  const { context, page } = await signIn('hr');
+  await page.goto(`${baseUrl}/officers?sort=service_number`);
+  await page.click('table.roll tbody tr:first-child a');
+  await page.click('text=Edit details');
+  await page.fill('#surname', 'Otieno <b>bold</b>');
+  await page.fill('#phone', '12345');
+  await page.fill('#rank_since', '1900-01-01');
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('.form-errors'), /Kenyan mobile number/);
+  assert.match(await page.textContent('.form-errors'), /before enlistment/);
+  assert.equal(await page.inputValue('#surname'), 'Otieno <b>bold</b>');
+  assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');
+  await page.screenshot({ path: shot('officer-edit-errors'), fullPage: true });
+  await context.close();
+});
+
+test('an import preview lists every row with its problems', async () => {
+  const { context, page } = await signIn('hr');
+  const file = join(outDir, 'import-sample.csv');
+  writeFileSync(file, [
+    'service_number;surname;other_names;national_id;gender;date_of_birth;enlistment_date;service;rank;rank_since;status;status_since;phone;station_code;unit_code;posted_since',
+    '6100001;Nasimiyu;Esther;36100001;F;1997-08-19;2021-02-01;KPS;Constable;2021-02-01;active;2021-02-01;0711 000222;KLM;KLM-CPU;2021-02-01',
+    '6100002;Wekesa;Collins;36100002;M;1994-02-30;2019-05-06;APS;Constable;2019-05-06;active;2019-05-06;;KLM;;',
+    '6100003;Abdi;Halima;36100003;F;1996-01-10;2020-03-03;KPS;Constable;2020-03-03;active;2020-03-03;;NAKURU;;',
+    '6100001;Nasimiyu;Esther;36100009;F;1997-08-19;2021-02-01;KPS;Constable;2021-02-01;active;2021-02-01;;KLM;;',
+  ].join('\r\n'));
+  await page.goto(`${baseUrl}/officers/import`);
+  await page.setInputFiles('#file', file);
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('h1'), /Import preview/);
+  const text = await page.textContent('table.preview');
+  assert.match(text, /Unknown station "NAKURU"/);
+  assert.match(text, /date of birth/);
+  assert.match(text, /also appears on line/);
+  await page.screenshot({ path: shot('officers-import-preview'), fullPage: true });
+  await context.close();
+});
+
+test('the station commander reads the roll but cannot change it', async () => {
+  const { context, page } = await signIn('ocs');
+  await page.goto(`${baseUrl}/officers`);
+  assert.equal(await page.$('text=New officer'), null);
+  await page.click('table.roll tbody tr:first-child a');
+  assert.match(await page.textContent('main'), /\*{4}\d{4}/);
+  assert.equal(await page.$('text=Record a transfer'), null);
+  const res = await page.goto(`${baseUrl}/officers/new`);
+  assert.equal(res.status(), 403);
+  await context.close();
+});
