@@ -42,7 +42,7 @@ Server::Server(Config config)
     _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
     _services = std::make_unique<Services>(
-        Services{_config, *_db, *_templates, *_static, _clock, *_keys, *_passwords});
+        Services{_config, *_db, *_templates, *_static, _clock, *_keys, *_passwords, _fragments});
     handlers::addSystemRoutes(_router);
     handlers::addAccountRoutes(_router);
     handlers::addDashboardRoutes(_router);

@@ -46,6 +46,7 @@ private:
     std::unique_ptr<store::Db> _db;
     std::unique_ptr<http::Templates> _templates;
     std::unique_ptr<http::StaticFiles> _static;
+    http::FragmentCache _fragments;
     std::unique_ptr<Services> _services;
     http::Router _router;
     Poco::ThreadPool _threads;

@@ -7,6 +7,7 @@
 #include "app/Config.h"
 #include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
+#include "http/FragmentCache.h"
 #include "http/StaticFiles.h"
 #include "http/Templates.h"
 #include "store/Db.h"
@@ -21,6 +22,7 @@ struct Services {
     Clock& clock;
     const crypto::KeyRing& keys;
     const crypto::PasswordHasher& passwords;
+    http::FragmentCache& fragments;
 };
 
 }  // namespace kituo::app

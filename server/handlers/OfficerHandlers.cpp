@@ -11,6 +11,7 @@
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
+#include "store/DataVersions.h"
 #include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 
@@ -131,7 +132,19 @@ std::string queryWith(const http::Request& r, const std::map<std::string, std::s
     return out;
 }
 
+// The list's body depends on the roll (data version "roll"), the viewer's scope, whether
+// their role manages officers, and the query: that is its cache key.
+std::string listCacheKey(const RequestContext& ctx) {
+    std::string key = "officers|" + ctx.actor().scopePath + "|" +
+                      (auth::allows(ctx.actor().role, Permission::ManageOfficers) ? "manage" : "read") + "|";
+    for (const auto& [k, v] : ctx.request.query) key += k + "=" + v + "&";  // multimap: sorted by key
+    return key;
+}
+
 Response listOfficers(RequestContext& ctx) {
+    const auto version = store::currentVersion(ctx.services.db, "roll");
+    const std::string key = listCacheKey(ctx);
+    if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
     const auto f = filterFrom(ctx.request);
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = officers.ranks();
@@ -141,7 +154,8 @@ Response listOfficers(RequestContext& ctx) {
     v.set("officers", View::type::list);
     auto& rows = const_cast<View&>(*v.get("officers"));
     for (const auto& o : page.officers) {
-        View row;
+        rows.push_back(View(View::type::object));
+        auto& row = const_cast<View&>(rows.list_value().back());
         row.set("id", std::to_string(o.id));
         row.set("service_number", o.fields.serviceNumber);
         row.set("surname", o.fields.surname);
@@ -151,7 +165,6 @@ Response listOfficers(RequestContext& ctx) {
         row.set("unit", o.unitName);
         row.set("status", domain::officerStatusLabel(o.fields.status));
         row.set("enlistment_date", o.fields.enlistmentDate);
-        rows.push_back(row);
     }
     v.set("empty", page.officers.empty());
     v.set("q", f.q);
@@ -167,7 +180,9 @@ Response listOfficers(RequestContext& ctx) {
     v.set("csv_href", "/officers.csv" + queryWith(ctx.request, {{"page", ""}}));
     v.set("pagination", pagination(ctx.request, f.page, f.pageSize, page.total));
     v.set("can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
-    return ctx.page("officers/index", "Officers", v);
+    std::string body = ctx.services.templates.render("officers/index", v);
+    ctx.services.fragments.put(key, version, body);
+    return ctx.pageWithBody(std::move(body), "Officers");
 }
 
 Response exportCsv(RequestContext& ctx) {

@@ -62,6 +62,10 @@ Response RequestContext::page(const std::string& name, const std::string& title,
     return Response::html(services.templates.renderPage(name, view, layoutView(title)), status);
 }
 
+Response RequestContext::pageWithBody(std::string body, const std::string& title, int status) {
+    return Response::html(services.templates.wrapInLayout(std::move(body), layoutView(title)), status);
+}
+
 std::string RequestContext::today() const {
     return domain::formatUtc(services.clock.now() + 3 * 3600).substr(0, 10);
 }

@@ -22,6 +22,8 @@ public:
     // Renders template `name` with `view` inside the layout, titled `title`.
     Response page(const std::string& name, const std::string& title, const View& view,
                   int status = 200);
+    // A body rendered earlier (see FragmentCache) placed in this request's layout.
+    Response pageWithBody(std::string body, const std::string& title, int status = 200);
     // The data the layout needs: title, request id, user, navigation, CSRF token, flash.
     View layoutView(const std::string& title);
 

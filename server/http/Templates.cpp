@@ -123,7 +123,11 @@ std::string Templates::render(const std::string& name, const View& view) const {
 }
 
 std::string Templates::renderPage(const std::string& name, const View& view, View page) const {
-    page.set("body", render(name, view));
+    return wrapInLayout(render(name, view), std::move(page));
+}
+
+std::string Templates::wrapInLayout(std::string body, View page) const {
+    page.set("body", std::move(body));
     return render("layout", page);
 }
 

@@ -35,6 +35,8 @@ public:
     // Renders `name` and places it in the layout's body slot. `page` carries what the layout
     // shows (title, flash, the signed-in user, navigation); the body view never reaches it.
     std::string renderPage(const std::string& name, const View& view, View page) const;
+    // Places an already rendered body in the layout.
+    std::string wrapInLayout(std::string body, View page) const;
 
 private:
     std::string expandPartials(const std::string& name, const std::string& text, int depth) const;

@@ -1,6 +1,8 @@
 // Nominal roll SQL; see OfficerStore.h.
 #include "store/OfficerStore.h"
 
+#include "store/DataVersions.h"
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -374,6 +376,7 @@ std::int64_t OfficerStore::create(Connection& c, const domain::OfficerInput& in,
     p.setString(5, posting.reference);
     p.setInt64(6, createdBy);
     p.executeUpdate();
+    bumpVersion(c, "roll");
     return id;
 }
 
@@ -394,6 +397,7 @@ void OfficerStore::update(Connection& c, std::int64_t id, int version, const dom
     if (changed == 0) {
         throw domain::Conflict("This officer's record was changed by someone else while you were editing it.");
     }
+    bumpVersion(c, "roll");
 }
 
 void OfficerStore::transfer(Connection& c, std::int64_t officerId, int version, const NewPosting& posting,
@@ -425,6 +429,7 @@ void OfficerStore::transfer(Connection& c, std::int64_t officerId, int version, 
     else move.setNull(2, sql::DataType::BIGINT);
     move.setInt64(3, officerId);
     move.executeUpdate();
+    bumpVersion(c, "roll");
 }
 
 domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
@@ -492,6 +497,7 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
 
 void OfficerStore::applyImport(Connection& c, const domain::ImportPlan& plan, std::int64_t createdBy) {
     using Action = domain::ImportRowPlan::Action;
+    bumpVersion(c, "roll");
     std::vector<const domain::ImportRowPlan*> creates;
     for (const auto& row : plan.rows) {
         if (row.action == Action::Create) creates.push_back(&row);

@@ -1,6 +1,8 @@
 // Organisation tree SQL; see OrgStore.h.
 #include "store/OrgStore.h"
 
+#include "store/DataVersions.h"
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -125,6 +127,7 @@ domain::OrgUnit OrgStore::ensure(std::optional<std::int64_t> parentId, domain::O
         setPath.setString(1, parentPath + std::to_string(id) + "/");
         setPath.setInt64(2, id);
         setPath.executeUpdate();
+        bumpVersion(c, "roll");
         return *findBy(c, "org_unit_id = ?",
                        [&](sql::PreparedStatement& st) { st.setInt64(1, id); });
     });
@@ -153,7 +156,7 @@ domain::OrgUnit OrgStore::create(std::int64_t parentId, domain::OrgKind kind,
 
 void OrgStore::rename(std::int64_t id, int version, const std::string& name) {
     forgetCached();
-    _db.run([&](Connection& c) {
+    _db.transaction([&](Connection& c) {
         auto& st = c.prepare(
             "UPDATE org_units SET name = ?, version = version + 1 WHERE org_unit_id = ? AND version = ?");
         st.setString(1, name);
@@ -162,6 +165,7 @@ void OrgStore::rename(std::int64_t id, int version, const std::string& name) {
         if (st.executeUpdate() == 0) {
             throw domain::Conflict("This unit was changed by someone else while you were editing it.");
         }
+        bumpVersion(c, "roll");
     });
 }
 

@@ -279,6 +279,7 @@ TEST_CASE("the list runs the same number of queries for 10 or 50 rows", "[http][
     hr.login("hr");
     hr.get("/officers");  // warm up (prepared statements, session touch)
     auto queriesFor = [&](const std::string& path) {
+        s.server().services().fragments.clear();  // measure the page as built, not as cached
         const auto before = s.db().statementsRun();
         REQUIRE(hr.get(path).status == 200);
         return s.db().statementsRun() - before;
@@ -332,4 +333,35 @@ TEST_CASE("hostile names round-trip through form, list, profile, CSV export and 
     CHECK(preview.status == 200);
     CHECK_THAT(preview.body, Catch::Contains("<strong>0</strong> new officers") &&
                                  Catch::Contains("<strong>1</strong> unchanged"));
+}
+
+TEST_CASE("the cached list follows every change, in this process and another", "[http][officers][cache]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s), ocs(s);
+    hr.login("hr");
+    ocs.login("ocs");
+    CHECK_THAT(hr.get("/officers?q=3000020").body, Catch::Contains("No officers match"));
+    // The same address for another role is a different fragment (no manage buttons).
+    CHECK_THAT(hr.get("/officers").body, Catch::Contains("New officer"));
+    const auto hitsBefore = s.server().services().fragments.hits();
+    CHECK_THAT(hr.get("/officers").body, Catch::Contains("New officer"));  // served from the cache
+    CHECK(s.server().services().fragments.hits() == hitsBefore + 1);
+    CHECK_THAT(ocs.get("/officers").body, !Catch::Contains("New officer"));
+    hr.get("/officers/new");
+    REQUIRE(hr.post("/officers", newOfficer(s, "3000020")).status == 303);
+    CHECK_THAT(hr.get("/officers?q=3000020").body, Catch::Contains("Chepkoech"));
+
+    // A second server process on the same database changes the roll; the first sees it at once.
+    auto config = test::testConfig(s.schemaUrl());
+    auto other = app::makeServer(config);
+    other->db().transaction([&](store::Connection& c) {
+        auto in = store::OfficerStore(other->db()).findVisibleTo(
+            domain::Actor{0, "", "", domain::Role::HrOfficer, 0, "", "/"}, std::stoll(officerId(s.db(), "3000020")));
+        REQUIRE(in);
+        auto fields = in->fields;
+        fields.surname = "Renamed-Elsewhere";
+        store::OfficerStore(other->db()).update(c, in->id, in->version, fields);
+    });
+    CHECK_THAT(hr.get("/officers?q=3000020").body, Catch::Contains("Renamed-Elsewhere"));
 }
