@@ -5,6 +5,7 @@
 #include "domain/Errors.h"
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
+#include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
 #include "store/SessionStore.h"
@@ -157,12 +158,8 @@ Response showSessions(RequestContext& ctx) {
 
 Response endSession(RequestContext& ctx) {
     const auto& actor = ctx.actor();
-    std::int64_t id = 0;
-    try {
-        id = std::stoll(ctx.request.pathParam("id"));
-    } catch (const std::exception&) {
-        ctx.notFound("session", ctx.request.pathParam("id"));
-    }
+    const std::int64_t id = positiveNumber(ctx.request.pathParam("id"));
+    if (id == 0) ctx.notFound("session", ctx.request.pathParam("id"));
     if (id == ctx.user->sessionId) {
         throw domain::BadRequest("To end this session, sign out.");
     }

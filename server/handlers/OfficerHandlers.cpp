@@ -26,17 +26,12 @@ using http::View;
 
 namespace {
 
-std::int64_t numberOr0(const std::string& s) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return 0;
-    return std::stoll(s);
-}
-
 store::OfficerFilter filterFrom(const http::Request& r) {
     store::OfficerFilter f;
     f.q = r.queryParam("q").substr(0, 100);
-    f.stationId = numberOr0(r.queryParam("station"));
-    f.unitId = numberOr0(r.queryParam("unit"));
-    f.rankId = numberOr0(r.queryParam("rank"));
+    f.stationId = positiveNumber(r.queryParam("station"));
+    f.unitId = positiveNumber(r.queryParam("unit"));
+    f.rankId = positiveNumber(r.queryParam("rank"));
     const std::string status = r.queryParam("status");
     for (const auto& s : domain::officerStatuses()) {
         if (s == status) f.status = status;
@@ -216,8 +211,8 @@ store::OfficerRecord requireOfficer(RequestContext& ctx) {
 View transferForm(RequestContext& ctx, const View& values) {
     View v = values;
     std::int64_t station = 0, unit = 0;
-    if (auto* s = values.get("station_id")) station = numberOr0(s->string_value());
-    if (auto* u = values.get("unit_id")) unit = numberOr0(u->string_value());
+    if (auto* s = values.get("station_id")) station = positiveNumber(s->string_value());
+    if (auto* u = values.get("unit_id")) unit = positiveNumber(u->string_value());
     store::OfficerFilter f;
     f.stationId = station;
     f.unitId = unit;
@@ -278,7 +273,7 @@ domain::OfficerInput inputFrom(const http::Request& r, const std::string& servic
     in.dateOfBirth = r.formParam("date_of_birth");
     in.enlistmentDate = r.formParam("enlistment_date");
     in.service = r.formParam("service");
-    in.rankId = numberOr0(r.formParam("rank_id"));
+    in.rankId = positiveNumber(r.formParam("rank_id"));
     in.rankSince = r.formParam("rank_since");
     in.status = r.formParam("status");
     in.statusSince = r.formParam("status_since");
@@ -319,8 +314,8 @@ Response officerForm(RequestContext& ctx, const domain::OfficerInput& in, View e
     f.rankId = in.rankId;
     f.status = in.status.empty() ? std::string("active") : in.status;
     if (isNew) {
-        if (auto* s = extra.get("station_id")) f.stationId = numberOr0(s->string_value());
-        if (auto* u = extra.get("unit_id")) f.unitId = numberOr0(u->string_value());
+        if (auto* s = extra.get("station_id")) f.stationId = positiveNumber(s->string_value());
+        if (auto* u = extra.get("unit_id")) f.unitId = positiveNumber(u->string_value());
     }
     addFilterOptions(ctx, v, f, officers.ranks());
     for (const char* k : {"id", "version", "posted_since", "reference"}) {
@@ -351,8 +346,8 @@ Response createOfficer(RequestContext& ctx) {
     const std::string today = ctx.today();
     auto errors = domain::officerFieldErrors(in, officers.ranks(), today);
     store::NewPosting posting;
-    posting.stationId = numberOr0(r.formParam("station_id"));
-    const std::int64_t unitId = numberOr0(r.formParam("unit_id"));
+    posting.stationId = positiveNumber(r.formParam("station_id"));
+    const std::int64_t unitId = positiveNumber(r.formParam("unit_id"));
     posting.fromDate = r.formParam("posted_since");
     posting.reference = r.formParam("reference");
     store::OrgStore org(ctx.services.db);
@@ -410,10 +405,7 @@ Response editOfficer(RequestContext& ctx) {
 Response updateOfficer(RequestContext& ctx) {
     const auto o = requireOfficer(ctx);
     const auto& r = ctx.request;
-    const std::string versionRaw = r.formParam("version");
-    if (versionRaw.empty() || versionRaw.size() > 9 || versionRaw.find_first_not_of("0123456789") != std::string::npos) {
-        throw domain::BadRequest("The form is missing its version; reload the page.");
-    }
+    const std::string versionRaw = std::to_string(formVersion(r));
     auto in = inputFrom(r, o.fields.serviceNumber);  // the service number is the key: not editable
     store::OfficerStore officers(ctx.services.db);
     auto errors = domain::officerFieldErrors(in, officers.ranks(), ctx.today());
@@ -474,7 +466,7 @@ Response transferOfficer(RequestContext& ctx) {
     View values;
     for (const char* k : {"station_id", "unit_id", "from_date", "reference"}) values.set(k, r.formParam(k));
     store::NewPosting posting;
-    posting.stationId = numberOr0(r.formParam("station_id"));
+    posting.stationId = positiveNumber(r.formParam("station_id"));
     posting.fromDate = r.formParam("from_date");
     posting.reference = r.formParam("reference");
     auto errors = domain::transferFieldErrors(o.postedSince, posting.stationId, posting.fromDate, posting.reference,
@@ -485,7 +477,7 @@ Response transferOfficer(RequestContext& ctx) {
         station = org.findWithin(ctx.actor().scopePath, posting.stationId);
         if (!station || station->kind != domain::OrgKind::Station) errors["station_id"] = "Choose a station within your scope.";
     }
-    if (const auto unitId = numberOr0(r.formParam("unit_id"))) {
+    if (const auto unitId = positiveNumber(r.formParam("unit_id"))) {
         const auto unit = org.findWithin(ctx.actor().scopePath, unitId);
         if (!unit || unit->kind != domain::OrgKind::Unit || !station || !domain::isWithin(unit->path, station->path)) {
             errors["unit_id"] = "Choose a unit of the new station, or none.";
@@ -497,9 +489,7 @@ Response transferOfficer(RequestContext& ctx) {
         errors["station_id"] = "The officer is already posted there.";
     }
     if (!errors.empty()) return profile(ctx, o, values, errors, 400);
-    const std::string versionRaw = r.formParam("version");
-    const int version = versionRaw.empty() || versionRaw.find_first_not_of("0123456789") != std::string::npos
-                            ? -1 : std::stoi(versionRaw.substr(0, 9));
+    const int version = formVersion(r);
     ctx.services.db.transaction([&](store::Connection& c) {
         store::OfficerStore(ctx.services.db).transfer(c, o.id, version, posting, ctx.actor().userId);
         store::AuditStore(ctx.services.db, ctx.services.keys)

@@ -51,7 +51,7 @@ Response orgPage(RequestContext& ctx, const View& form, const std::map<std::stri
     View v = form;
     std::int64_t parent = 0;
     if (auto* p = form.get("parent_id")) {
-        try { parent = std::stoll(p->string_value()); } catch (const std::exception&) {}
+        parent = positiveNumber(p->string_value());
     }
     v.set("units", rows);
     v.set("parents", orgOptions(units, parent));
@@ -82,9 +82,8 @@ Response createOrg(RequestContext& ctx) {
     const auto kind = domain::orgKindFromString(r.formParam("kind"));
     if (!kind || *kind == domain::OrgKind::National) errors["kind"] = "Choose what kind of unit this is.";
     std::optional<domain::OrgUnit> parent;
-    const std::string parentRaw = r.formParam("parent_id");
-    if (!parentRaw.empty() && parentRaw.size() < 19 && parentRaw.find_first_not_of("0123456789") == std::string::npos) {
-        parent = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, std::stoll(parentRaw));
+    if (const auto parentId = positiveNumber(r.formParam("parent_id"))) {
+        parent = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, parentId);
     }
     if (!parent) errors["parent_id"] = "Choose where the new unit sits, within your scope.";
     if (parent && kind && !domain::mayContain(parent->kind, *kind)) {
@@ -134,13 +133,10 @@ Response renameUnit(RequestContext& ctx) {
     const auto u = requireUnit(ctx);
     const std::string name = ctx.request.formParam("name");
     auto errors = nameErrors(name);
-    const std::string versionRaw = ctx.request.formParam("version");
-    if (versionRaw.empty() || versionRaw.size() > 9 || versionRaw.find_first_not_of("0123456789") != std::string::npos) {
-        throw domain::BadRequest("The form is missing its version; reload the page.");
-    }
+    const int version = formVersion(ctx.request);
     if (!errors.empty()) return unitPage(ctx, u, name, errors, 400);
     try {
-        store::OrgStore(ctx.services.db).rename(u.id, std::stoi(versionRaw), name);
+        store::OrgStore(ctx.services.db).rename(u.id, version, name);
     } catch (const domain::Conflict&) {
         const auto current = requireUnit(ctx);
         return unitPage(ctx, current, name,

@@ -46,14 +46,6 @@ domain::User requireUser(RequestContext& ctx) {
     return *u;
 }
 
-int versionParam(RequestContext& ctx) {
-    const std::string raw = ctx.request.formParam("version");
-    if (raw.empty() || raw.size() > 9 || raw.find_first_not_of("0123456789") != std::string::npos) {
-        throw domain::BadRequest("The form is missing its version; reload the page.");
-    }
-    return std::stoi(raw);
-}
-
 Response listUsers(RequestContext& ctx) {
     store::UserFilter f;
     f.q = ctx.request.queryParam("q").substr(0, 100);
@@ -81,7 +73,7 @@ Response userForm(RequestContext& ctx, const View& values, const std::map<std::s
     const auto& actor = ctx.actor();
     std::int64_t selected = 0;
     if (auto* id = values.get("org_unit_id"); id && id->is_string() && !id->string_value().empty()) {
-        try { selected = std::stoll(id->string_value()); } catch (const std::exception&) {}
+        selected = positiveNumber(id->string_value());
     }
     const std::string role = values.get("role") && values.get("role")->is_string()
                                  ? values.get("role")->string_value() : "";
@@ -117,7 +109,7 @@ Response createUser(RequestContext& ctx) {
                                              r.formParam("org_unit_id"), true);
     std::optional<domain::OrgUnit> unit;
     if (!errors.count("org_unit_id")) {
-        unit = store::OrgStore(ctx.services.db).findWithin(actor.scopePath, std::stoll(r.formParam("org_unit_id")));
+        unit = store::OrgStore(ctx.services.db).findWithin(actor.scopePath, positiveNumber(r.formParam("org_unit_id")));
         if (!unit) errors["org_unit_id"] = "Choose a place within your own scope.";
     }
     if (!errors.empty()) return userForm(ctx, values, errors, 400);
@@ -154,7 +146,7 @@ Response showUser(RequestContext& ctx, const domain::User& u, const View& edit,
     const std::string role = edit.get("role") ? edit.get("role")->string_value() : domain::toString(u.role);
     std::int64_t selected = u.orgUnitId;
     if (auto* id = edit.get("org_unit_id")) {
-        try { selected = std::stoll(id->string_value()); } catch (const std::exception&) {}
+        selected = positiveNumber(id->string_value());
     }
     v.set("roles", roleOptions(role));
     v.set("org_units", orgOptions(store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath), selected));
@@ -177,14 +169,14 @@ Response getUser(RequestContext& ctx) {
 Response updateUser(RequestContext& ctx) {
     const auto u = requireUser(ctx);
     const auto& r = ctx.request;
-    const int version = versionParam(ctx);
+    const int version = formVersion(ctx.request);
     View edit;
     for (const char* f : {"display_name", "role", "org_unit_id", "version"}) edit.set(f, r.formParam(f));
     auto errors = domain::accountFieldErrors(u.username, r.formParam("display_name"), r.formParam("role"),
                                              r.formParam("org_unit_id"), false);
     std::optional<domain::OrgUnit> unit;
     if (!errors.count("org_unit_id")) {
-        unit = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, std::stoll(r.formParam("org_unit_id")));
+        unit = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, positiveNumber(r.formParam("org_unit_id")));
         if (!unit) errors["org_unit_id"] = "Choose a place within your own scope.";
     }
     const auto newRole = domain::roleFromString(r.formParam("role"));
@@ -216,7 +208,7 @@ Response updateUser(RequestContext& ctx) {
 
 Response setDisabled(RequestContext& ctx, bool disabled) {
     const auto u = requireUser(ctx);
-    const int version = versionParam(ctx);
+    const int version = formVersion(ctx.request);
     if (u.id == ctx.actor().userId) throw domain::ValidationError("account", "You cannot disable your own account.");
     ctx.services.db.transaction([&](store::Connection& c) {
         store::UserStore(ctx.services.db).setDisabled(c, u.id, version, disabled);

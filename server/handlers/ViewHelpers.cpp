@@ -1,6 +1,7 @@
 // Shared view-model helpers; see ViewHelpers.h.
 #include "handlers/ViewHelpers.h"
 
+#include "domain/Errors.h"
 #include "domain/Role.h"
 
 #include <Poco/URI.h>
@@ -65,14 +66,23 @@ http::View pagination(const http::Request& request, int page, int pageSize, int 
     return p;
 }
 
+std::int64_t positiveNumber(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return std::stoll(text);
+}
+
 std::optional<std::int64_t> idParam(const http::Request& request, const std::string& name) {
-    const std::string raw = request.pathParam(name);
-    if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos) {
-        return std::nullopt;
-    }
-    const std::int64_t id = std::stoll(raw);
+    const std::int64_t id = positiveNumber(request.pathParam(name));
     if (id <= 0) return std::nullopt;
     return id;
+}
+
+int formVersion(const http::Request& request) {
+    const std::string raw = request.formParam("version");
+    if (raw.empty() || raw.size() > 9 || raw.find_first_not_of("0123456789") != std::string::npos) {
+        throw domain::BadRequest("The form is missing its version; reload the page.");
+    }
+    return std::stoi(raw);
 }
 
 int pageParam(const http::Request& request) {

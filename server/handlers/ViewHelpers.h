@@ -26,4 +26,11 @@ std::optional<std::int64_t> idParam(const http::Request& request, const std::str
 // The page number from ?page= (1 when missing or malformed).
 int pageParam(const http::Request& request);
 
+// A positive whole number from a form or query value, or 0 when empty or malformed.
+std::int64_t positiveNumber(const std::string& text);
+
+// The optimistic-locking version a form carries (field "version"). Throws domain::BadRequest
+// when it is missing or malformed.
+int formVersion(const http::Request& request);
+
 }  // namespace kituo::handlers
