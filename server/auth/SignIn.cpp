@@ -13,12 +13,13 @@ namespace kituo::auth {
 namespace {
 
 domain::AuditEvent event(app::Services& s, const std::string& action, const std::string& username,
-                         std::optional<std::int64_t> userId, const std::string& ip,
-                         const std::string& outcome, const std::string& detail) {
+                         std::optional<std::int64_t> userId, const std::string& scopePath,
+                         const std::string& ip, const std::string& outcome, const std::string& detail) {
     domain::AuditEvent e;
     e.occurredAt = domain::formatUtcMicros(s.clock.nowMicros());
     e.actorUserId = userId;
     e.actorUsername = username;
+    e.scopePath = scopePath;
     e.action = action;
     e.recordType = "user";
     e.recordId = userId ? std::to_string(*userId) : std::string();
@@ -26,6 +27,13 @@ domain::AuditEvent event(app::Services& s, const std::string& action, const std:
     e.outcome = outcome;
     e.detail = detail;
     return e;
+}
+
+// What is recorded for a name that matches no account: people type passwords into the
+// username field, so the text itself is never stored, only a keyed digest that lets an
+// auditor see repeated attempts with the same name.
+std::string unknownName(app::Services& s, const std::string& typed) {
+    return "unknown:" + s.keys.auditMac("login-name:" + typed).substr(0, 12);
 }
 
 }  // namespace
@@ -42,27 +50,29 @@ SignInResult signIn(app::Services& s, const SignInAttempt& a) {
     const auto decision = domain::decideThrottle(attempts.accountFailuresSince(username, since),
                                                  attempts.addressFailuresSince(a.ip, since), now,
                                                  limits);
+    store::UserStore users(s.db);
+    const auto user = users.findForSignIn(username);
+    const std::string recordedName = user ? username : unknownName(s, username);
+    const std::string scope = user ? user->scopePath : std::string();
     if (decision.refused) {
-        attempts.record(username, a.ip, "refused", now);
-        audit.record(event(s, "login", username, std::nullopt, a.ip, "refused",
-                           "too many failed attempts; locked until " +
-                               domain::formatUtc(decision.retryAt) + " UTC"));
+        attempts.record(recordedName, a.ip, "refused", now);
+        audit.record(event(s, "login", recordedName, user ? std::optional(user->id) : std::nullopt, scope, a.ip,
+                           "refused", "too many failed attempts; locked until " +
+                                          domain::formatUtc(decision.retryAt) + " UTC"));
         result.outcome = SignInResult::Outcome::Throttled;
         result.retryAt = decision.retryAt;
         return result;
     }
 
-    store::UserStore users(s.db);
-    const auto user = users.findForSignIn(username);
     // The same argon2id work is done whether or not the account exists.
     const bool passwordOk = s.passwords.verify(user ? user->passwordHash : s.passwords.dummyHash(),
                                                a.password) && user.has_value();
     if (!passwordOk || user->disabled) {
-        attempts.record(username, a.ip, "failure", now);
+        attempts.record(recordedName, a.ip, "failure", now);
         const std::string why = !user ? "unknown account" : !passwordOk ? "wrong password"
                                                                         : "account disabled";
-        audit.record(event(s, "login", username, user ? std::optional(user->id) : std::nullopt,
-                           a.ip, "failure", why));
+        audit.record(event(s, "login", recordedName, user ? std::optional(user->id) : std::nullopt,
+                           scope, a.ip, "failure", why));
         return result;
     }
 
@@ -82,7 +92,7 @@ SignInResult signIn(app::Services& s, const SignInAttempt& a) {
     const std::int64_t sessionId = sessions.create(user->id, http::tokenHash(result.token),
                                                    http::newToken(), a.ip, a.userAgent, now);
     attempts.record(username, a.ip, "success", now);
-    audit.record(event(s, "login", username, user->id, a.ip, "success",
+    audit.record(event(s, "login", username, user->id, scope, a.ip, "success",
                        "session " + std::to_string(sessionId)));
     result.outcome = SignInResult::Outcome::Success;
     result.mustChangePassword = user->mustChangePassword;
@@ -93,7 +103,7 @@ void signOut(app::Services& s, const domain::Actor& actor, std::int64_t sessionI
              const std::string& ip) {
     store::SessionStore(s.db).end(sessionId, "logout", s.clock.now());
     store::AuditStore(s.db, s.keys)
-        .record(event(s, "logout", actor.username, actor.userId, ip, "success",
+        .record(event(s, "logout", actor.username, actor.userId, actor.scopePath, ip, "success",
                       "session " + std::to_string(sessionId)));
 }
 

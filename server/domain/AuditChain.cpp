@@ -24,6 +24,10 @@ std::string canonicalAuditContent(const AuditEvent& e) {
     field(out, e.recordType);
     field(out, e.recordId);
     field(out, e.ip);
+    if (!e.scopePath.empty()) {
+        out += "scope=";
+        field(out, e.scopePath);
+    }
     field(out, e.outcome);
     field(out, e.detail);
     field(out, e.prevHash);

@@ -22,6 +22,7 @@ struct AuditEvent {
     std::string recordType;  // e.g. "user", "officer"
     std::string recordId;
     std::string ip;
+    std::string scopePath;   // the acting account's org path; empty for system events
     std::string outcome;     // "success", "failure", "denied"
     std::string detail;      // never a password, never counselling content
     std::string prevHash;
@@ -31,7 +32,8 @@ struct AuditEvent {
 extern const std::string kGenesisHash;  // 64 zeros
 
 // Deterministic serialization of every field but rowHash (length-prefixed, so no two
-// different events serialize alike).
+// different events serialize alike). The scope path is included when set, so events written
+// before it existed still verify.
 std::string canonicalAuditContent(const AuditEvent& e);
 
 using Mac = std::function<std::string(const std::string&)>;

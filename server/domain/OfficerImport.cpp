@@ -178,10 +178,12 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
         }
 
         auto existing = ctx.existingByNumber.find(in.serviceNumber);
-        auto nidOwner = ctx.serviceNumberByNationalId.find(in.nationalId);
-        if (nidOwner != ctx.serviceNumberByNationalId.end() && nidOwner->second != in.serviceNumber) {
+        auto nidOwner = ctx.ownerByNationalId.find(in.nationalId);
+        if (nidOwner != ctx.ownerByNationalId.end() && nidOwner->second.first != in.serviceNumber) {
             p.problems.push_back("National ID " + maskNationalId(in.nationalId) +
-                                 " belongs to another officer (service number " + nidOwner->second + ").");
+                                 (nidOwner->second.second
+                                      ? " belongs to another officer (service number " + nidOwner->second.first + ")."
+                                      : " is already registered to an officer outside your scope."));
         }
         if (existing != ctx.existingByNumber.end()) {
             const auto& ex = existing->second;

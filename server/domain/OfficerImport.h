@@ -63,7 +63,9 @@ struct ImportContext {
     std::vector<Rank> ranks;
     std::map<std::string, ImportOrgUnit> orgByCode;               // every unit, by code
     std::map<std::string, ExistingOfficer> existingByNumber;      // service number -> officer
-    std::map<std::string, std::string> serviceNumberByNationalId; // existing officers
+    // National ID -> the service number of the existing officer who has it, and whether that
+    // officer is within the importer's scope (outside it, the number is never shown).
+    std::map<std::string, std::pair<std::string, bool>> ownerByNationalId;
     std::string today;
 };
 

@@ -20,9 +20,14 @@ using http::View;
 
 namespace {
 
-// Only same-site paths are followed after sign-in ("/x", never "//host" or "http://").
+// Only plain same-site paths are followed after sign-in: "/" then URL-safe characters, never
+// "//host", a backslash or a control character (browsers drop tabs and newlines, which would
+// turn "/\t/host" into "//host"), so the value is safe in a Location header too.
 std::string safeNext(const std::string& next) {
-    if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
+    static const std::string allowed =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-._~?=&%+";
+    if (next.empty() || next.size() > 512 || next[0] != '/' || next.find("//") != std::string::npos ||
+        next.find_first_not_of(allowed) != std::string::npos) {
         return "/";
     }
     return next;

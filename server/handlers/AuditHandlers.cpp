@@ -6,6 +6,7 @@
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
+#include "store/OrgStore.h"
 
 namespace kituo::handlers {
 
@@ -35,6 +36,10 @@ Response listAudit(RequestContext& ctx) {
         f.to.clear();
     }
     f.page = pageParam(r);
+    f.scopePath = ctx.actor().scopePath;
+    // System events (no acting account's scope) belong to the national level.
+    const auto own = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
+    f.includeSystem = own && own->kind == domain::OrgKind::National;
     store::AuditStore audit(ctx.services.db, ctx.services.keys);
     const auto page = audit.list(f);
     View rows = View::type::list;

@@ -413,7 +413,7 @@ Response updateOfficer(RequestContext& ctx) {
     in.phone = *domain::normalizePhone(in.phone);
     try {
         ctx.services.db.transaction([&](store::Connection& c) {
-            officers.update(c, o.id, std::stoi(versionRaw), in);
+            officers.update(c, ctx.actor().scopePath, o.id, std::stoi(versionRaw), in);
             store::AuditStore(ctx.services.db, ctx.services.keys)
                 .append(c, ctx.auditEvent("officer.update", "officer", std::to_string(o.id), "success"));
         });
@@ -491,7 +491,7 @@ Response transferOfficer(RequestContext& ctx) {
     if (!errors.empty()) return profile(ctx, o, values, errors, 400);
     const int version = formVersion(r);
     ctx.services.db.transaction([&](store::Connection& c) {
-        store::OfficerStore(ctx.services.db).transfer(c, o.id, version, posting, ctx.actor().userId);
+        store::OfficerStore(ctx.services.db).transfer(c, ctx.actor().scopePath, o.id, version, posting, ctx.actor().userId);
         store::AuditStore(ctx.services.db, ctx.services.keys)
             .append(c, ctx.auditEvent("officer.transfer", "officer", std::to_string(o.id), "success",
                                       o.stationCode + " -> " + station->code + " from " + posting.fromDate +

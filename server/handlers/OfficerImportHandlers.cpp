@@ -134,7 +134,7 @@ Response commit(RequestContext& ctx) {
         if (!store::ImportStore(ctx.services.db).markCommitted(c, file.id, summary)) {
             throw domain::Conflict("This file was already imported.");
         }
-        store::OfficerStore(ctx.services.db).applyImport(c, p, ctx.actor().userId);
+        store::OfficerStore(ctx.services.db).applyImport(c, ctx.actor().scopePath, p, ctx.actor().userId);
         store::AuditStore(ctx.services.db, ctx.services.keys)
             .append(c, ctx.auditEvent("officer.import", "officer_import", std::to_string(file.id), "success",
                                       file.fileName + ": " + summary));

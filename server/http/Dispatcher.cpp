@@ -97,8 +97,8 @@ private:
         }
         const auto q = uri.find('?');
         req.path = percentDecode(uri.substr(0, q), false);
-        if (req.path.find('\0') != std::string::npos) {
-            throw domain::BadRequest("The request address is malformed.");
+        for (unsigned char c : req.path) {
+            if (c < 0x20 || c == 0x7F) throw domain::BadRequest("The request address is malformed.");
         }
         if (q != std::string::npos) req.query = parseUrlEncoded(uri.substr(q + 1));
         for (const auto& [name, value] : in) req.headers[Poco::toLower(name)] = value;

@@ -91,6 +91,7 @@ domain::AuditEvent RequestContext::auditEvent(const std::string& action,
     if (user) {
         e.actorUserId = user->actor.userId;
         e.actorUsername = user->actor.username;
+        e.scopePath = user->actor.scopePath;
     }
     e.action = action;
     e.recordType = recordType;

@@ -89,7 +89,10 @@ bool csrfValid(const Request& request, const std::optional<CurrentUser>& user) {
 
 std::string loginCsrfToken(const Request& request, bool secure, HeaderList& responseHeaders) {
     auto cookie = request.cookies.find(kLoginCsrfCookie);
-    if (cookie != request.cookies.end() && cookie->second.size() == 64) return cookie->second;
+    if (cookie != request.cookies.end() && cookie->second.size() == 64 &&
+        cookie->second.find_first_not_of("0123456789abcdef") == std::string::npos) {
+        return cookie->second;
+    }
     std::string token = newToken();
     responseHeaders.emplace_back("Set-Cookie", cookieHeader(kLoginCsrfCookie, token, secure, 3600));
     return token;

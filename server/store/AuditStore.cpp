@@ -6,7 +6,7 @@ namespace {
 
 const std::string kColumns =
     "event_id, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f') AS occurred, actor_user_id, "
-    "actor_username, action, record_type, record_id, ip, outcome, detail, prev_hash, row_hash";
+    "actor_username, action, record_type, record_id, ip, outcome, detail, prev_hash, row_hash, scope_path";
 
 domain::AuditEvent readEvent(sql::ResultSet& rs) {
     domain::AuditEvent e;
@@ -22,6 +22,7 @@ domain::AuditEvent readEvent(sql::ResultSet& rs) {
     e.detail = rs.getString("detail");
     e.prevHash = rs.getString("prev_hash");
     e.rowHash = rs.getString("row_hash");
+    e.scopePath = rs.getString("scope_path");
     return e;
 }
 
@@ -48,12 +49,13 @@ std::int64_t AuditStore::append(Connection& c, domain::AuditEvent e) {
     e.recordType = clip(e.recordType, 64);
     e.recordId = clip(e.recordId, 64);
     e.ip = clip(e.ip, 64);
+    e.scopePath = clip(e.scopePath, 760);
     e.detail = clip(e.detail, 1000);
     e.rowHash = _keys.auditMac(domain::canonicalAuditContent(e));
     auto& ins = c.prepare(
         "INSERT INTO audit_events (event_id, occurred_at, actor_user_id, actor_username, action, "
-        "record_type, record_id, ip, outcome, detail, prev_hash, row_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "record_type, record_id, ip, outcome, detail, prev_hash, row_hash, scope_path) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setInt64(1, e.id);
     ins.setString(2, e.occurredAt);
     if (e.actorUserId) ins.setInt64(3, *e.actorUserId);
@@ -67,6 +69,7 @@ std::int64_t AuditStore::append(Connection& c, domain::AuditEvent e) {
     ins.setString(10, e.detail);
     ins.setString(11, e.prevHash);
     ins.setString(12, e.rowHash);
+    ins.setString(13, e.scopePath);
     ins.executeUpdate();
     auto& head = c.prepare(
         "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE head_id = 1");
@@ -84,13 +87,17 @@ AuditPage AuditStore::list(const AuditFilter& f) {
     return _db.run([&](Connection& c) {
         const bool prefix = !f.action.empty() && f.action.back() == '.';
         const std::string where =
-            "WHERE (? = '' OR actor_username = ?) "
+            "WHERE (scope_path LIKE CONCAT(?, '%') OR (? AND scope_path = '')) "
+            "AND (? = '' OR actor_username = ?) "
             "AND (? = '' OR " + std::string(prefix ? "action LIKE CONCAT(?, '%')" : "action = ?") + ") "
             "AND (? = '' OR record_type = ?) AND (? = '' OR record_id = ?) "
             "AND (? = '' OR occurred_at >= ?) "
             "AND (? = '' OR occurred_at < DATE_ADD(?, INTERVAL 1 DAY)) ";
         auto bind = [&](sql::PreparedStatement& st) {
             int i = 1;
+            // An empty scope would match everything: a filter without one sees nothing.
+            st.setString(i++, f.scopePath.empty() ? std::string("\x01") : f.scopePath);
+            st.setBoolean(i++, f.includeSystem);
             for (const std::string* v : {&f.actor, &f.action, &f.recordType, &f.recordId}) {
                 st.setString(i++, *v);
                 st.setString(i++, *v);
@@ -109,8 +116,8 @@ AuditPage AuditStore::list(const AuditFilter& f) {
         auto& st = c.prepare("SELECT " + kColumns + " FROM audit_events " + where +
                              "ORDER BY event_id DESC LIMIT ? OFFSET ?");
         bind(st);
-        st.setInt(13, f.pageSize);
-        st.setInt(14, (std::max(f.page, 1) - 1) * f.pageSize);
+        st.setInt(15, f.pageSize);
+        st.setInt(16, (std::max(f.page, 1) - 1) * f.pageSize);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         while (rs->next()) page.events.push_back(readEvent(*rs));
         return page;

@@ -14,6 +14,8 @@
 namespace kituo::store {
 
 struct AuditFilter {
+    std::string scopePath;   // the auditor's scope: only events at or below it
+    bool includeSystem = false;  // also events without a scope (national auditors)
     std::string actor;       // username, exact
     std::string action;      // exact, or a prefix ending in '.' ("user.")
     std::string recordType;
@@ -43,6 +45,7 @@ public:
     std::int64_t append(Connection& c, domain::AuditEvent e);
     // Appends in a transaction of its own.
     std::int64_t record(const domain::AuditEvent& e);
+    // Events matching the filter within filter.scopePath, newest first.
     AuditPage list(const AuditFilter& filter);
     // Walks the whole trail in event order (in batches) and checks every link and the head.
     AuditVerification verify();

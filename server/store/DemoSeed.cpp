@@ -127,7 +127,7 @@ int seedOfficers(Db& db, OrgStore& org, const std::string& today) {
                     move.fromDate = domain::addDays(in.enlistmentDate, i % 2 ? span / 3 : span - 200 - rng.below(300));
                     if (move.fromDate <= in.enlistmentDate) move.fromDate = domain::addDays(in.enlistmentDate, 30);
                     move.reference = "MO/NRB/" + std::to_string(1000 + i);
-                    officers.transfer(c, id, 1, move, 0);
+                    officers.transfer(c, "/", id, 1, move, 0);
                 }
             });
             ++created;

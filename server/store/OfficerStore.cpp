@@ -380,14 +380,17 @@ std::int64_t OfficerStore::create(Connection& c, const domain::OfficerInput& in,
     return id;
 }
 
-void OfficerStore::update(Connection& c, std::int64_t id, int version, const domain::OfficerInput& in) {
+void OfficerStore::update(Connection& c, const std::string& scopePath, std::int64_t id, int version,
+                          const domain::OfficerInput& in) {
     auto& st = c.prepare(
         "UPDATE officers SET surname = ?, other_names = ?, national_id = ?, gender = ?, date_of_birth = ?, "
         "enlistment_date = ?, service_code = ?, rank_id = ?, rank_since = ?, status = ?, status_since = ?, "
-        "phone = ?, version = version + 1 WHERE officer_id = ? AND version = ?");
+        "phone = ?, version = version + 1 WHERE officer_id = ? AND version = ? AND station_id IN "
+        "(SELECT org_unit_id FROM org_units WHERE path LIKE CONCAT(?, '%'))");
     bindOfficerFields(st, 1, in);
     st.setInt64(13, id);
     st.setInt(14, version);
+    st.setString(15, scopePath);
     int changed = 0;
     try {
         changed = st.executeUpdate();
@@ -400,10 +403,12 @@ void OfficerStore::update(Connection& c, std::int64_t id, int version, const dom
     bumpVersion(c, "roll");
 }
 
-void OfficerStore::transfer(Connection& c, std::int64_t officerId, int version, const NewPosting& posting,
-                            std::int64_t createdBy) {
-    auto& lock = c.prepare("SELECT version FROM officers WHERE officer_id = ? FOR UPDATE");
+void OfficerStore::transfer(Connection& c, const std::string& scopePath, std::int64_t officerId, int version,
+                            const NewPosting& posting, std::int64_t createdBy) {
+    auto& lock = c.prepare("SELECT version FROM officers WHERE officer_id = ? AND station_id IN "
+                           "(SELECT org_unit_id FROM org_units WHERE path LIKE CONCAT(?, '%')) FOR UPDATE");
     lock.setInt64(1, officerId);
+    lock.setString(2, scopePath);
     std::unique_ptr<sql::ResultSet> rs(lock.executeQuery());
     if (!rs->next()) throw domain::NotFound("officer not found");
     if (rs->getInt(1) != version) {
@@ -475,7 +480,6 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
                 std::unique_ptr<sql::ResultSet> rows(st.executeQuery());
                 while (rows->next()) {
                     const auto o = readOfficer(*rows);
-                    ctx.serviceNumberByNationalId[o.fields.nationalId] = o.fields.serviceNumber;
                     domain::ExistingOfficer ex;
                     ex.id = o.id;
                     ex.fields = o.fields;
@@ -485,6 +489,7 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
                     auto st2 = nodes.find(o.stationId);
                     ex.inScope = st2 != nodes.end() &&
                                  st2->second.path.compare(0, actor.scopePath.size(), actor.scopePath) == 0;
+                    ctx.ownerByNationalId[o.fields.nationalId] = {o.fields.serviceNumber, ex.inScope};
                     ctx.existingByNumber[o.fields.serviceNumber] = ex;
                 }
             }
@@ -495,13 +500,14 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
     return ctx;
 }
 
-void OfficerStore::applyImport(Connection& c, const domain::ImportPlan& plan, std::int64_t createdBy) {
+void OfficerStore::applyImport(Connection& c, const std::string& scopePath, const domain::ImportPlan& plan,
+                               std::int64_t createdBy) {
     using Action = domain::ImportRowPlan::Action;
     bumpVersion(c, "roll");
     std::vector<const domain::ImportRowPlan*> creates;
     for (const auto& row : plan.rows) {
         if (row.action == Action::Create) creates.push_back(&row);
-        if (row.action == Action::Update) update(c, row.existingId, row.existingVersion, row.input);
+        if (row.action == Action::Update) update(c, scopePath, row.existingId, row.existingVersion, row.input);
     }
     for (std::size_t start = 0; start < creates.size(); start += 500) {
         const std::size_t n = std::min<std::size_t>(500, creates.size() - start);

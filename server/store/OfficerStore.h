@@ -87,14 +87,16 @@ public:
     // service number or national ID.
     std::int64_t create(Connection& c, const domain::OfficerInput& in, const NewPosting& posting,
                         std::int64_t createdBy);
-    // Updates the record's fields (not the posting) when `version` is current; throws
-    // domain::Conflict otherwise and ValidationError for a taken national ID.
-    void update(Connection& c, std::int64_t id, int version, const domain::OfficerInput& in);
+    // Updates the record's fields (not the posting) when `version` is current and the officer
+    // is posted within `scopePath`; throws domain::Conflict otherwise and ValidationError for a
+    // taken national ID.
+    void update(Connection& c, const std::string& scopePath, std::int64_t id, int version,
+                const domain::OfficerInput& in);
     // Closes the open posting on posting.fromDate and opens the new one, in the caller's
-    // transaction (the officer row is locked first). Throws domain::Conflict when `version` is
-    // stale.
-    void transfer(Connection& c, std::int64_t officerId, int version, const NewPosting& posting,
-                  std::int64_t createdBy);
+    // transaction (the officer row is locked first). Throws domain::NotFound when the officer
+    // is not posted within `scopePath`, domain::Conflict when `version` is stale.
+    void transfer(Connection& c, const std::string& scopePath, std::int64_t officerId, int version,
+                  const NewPosting& posting, std::int64_t createdBy);
 
     // For imports: existing officers by service number and national ID (any scope; inScope
     // says whether the actor may see them), and every organisation unit by code.
@@ -102,8 +104,10 @@ public:
                                         const std::vector<std::string>& serviceNumbers,
                                         const std::vector<std::string>& nationalIds,
                                         const std::string& today);
-    // Applies the plan's creates and updates on the caller's connection (batched).
-    void applyImport(Connection& c, const domain::ImportPlan& plan, std::int64_t createdBy);
+    // Applies the plan's creates and updates on the caller's connection (batched); updates are
+    // limited to officers within `scopePath`.
+    void applyImport(Connection& c, const std::string& scopePath, const domain::ImportPlan& plan,
+                     std::int64_t createdBy);
 
 private:
     Db& _db;

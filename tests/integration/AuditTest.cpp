@@ -2,7 +2,10 @@
 // `kituo verify-audit` (the real binary) after direct SQL edits.
 #include "Support.h"
 
+#include "crypto/PasswordHasher.h"
 #include "store/AuditStore.h"
+#include "store/OrgStore.h"
+#include "store/UserStore.h"
 
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -56,7 +59,10 @@ TEST_CASE("sign-ins, failures, sign-outs and denials are in the trail", "[http][
     s.seedDemo();
     makeEvents(s);
     store::AuditStore audit(s.db(), s.server().services().keys);
-    const auto page = audit.list({});
+    store::AuditFilter everything;
+    everything.scopePath = "/";
+    everything.includeSystem = true;
+    const auto page = audit.list(everything);
     std::vector<std::string> seen;
     for (auto it = page.events.rbegin(); it != page.events.rend(); ++it) {
         seen.push_back(it->action + ":" + it->outcome);
@@ -120,9 +126,43 @@ TEST_CASE("auditors filter the trail and verify it from the web", "[http][audit]
     auto badDate = auditor.get("/audit?from=23-11-2026");
     CHECK(badDate.status == 400);
     CHECK_THAT(badDate.body, Catch::Contains("Use a date like") && Catch::Contains("23-11-2026"));
+    // A failed sign-in under a name that is no account never stores the typed text.
+    test::Browser anon(s);
+    anon.login("Kituo-test-password-1", "whatever");
+    CHECK_THAT(auditor.get("/audit?action=login").body, !Catch::Contains("Kituo-test-password-1"));
     auto verified = auditor.get("/audit/verify");
     CHECK_THAT(verified.body, Catch::Contains("intact"));
     exec(s, "UPDATE audit_events SET detail = 'rewritten' WHERE event_id = 2");
     auto broken = auditor.get("/audit/verify");
     CHECK_THAT(broken.body, Catch::Contains("tampered") && Catch::Contains("event 2"));
+}
+
+TEST_CASE("auditors read only the events within their scope", "[http][audit][scope]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser other(s);
+    other.login("hr.other");  // Capitol Hill
+    other.get("/officers");
+    test::Browser stranger(s);
+    stranger.login("no.such.user", "guess");  // a system event: no account, no scope
+    test::Browser station(s);
+    station.login("auditor");  // Kilimani
+    auto local = station.get("/audit?actor=hr.other");
+    CHECK(local.status == 200);
+    CHECK_THAT(local.body, Catch::Contains("No events match"));
+    CHECK_THAT(station.get("/audit?action=login").body, !Catch::Contains("unknown:"));
+
+    crypto::PasswordHasher hasher;
+    store::NewUser national;
+    national.username = "auditor.hq";
+    national.displayName = "HQ Auditor";
+    national.role = domain::Role::Auditor;
+    national.orgUnitId = store::OrgStore(s.db()).findByCode("NPS")->id;
+    national.passwordHash = hasher.hash(test::kDemoPassword);
+    national.mustChangePassword = false;
+    store::UserStore(s.db()).create(national);
+    test::Browser hq(s);
+    hq.login("auditor.hq");
+    CHECK_THAT(hq.get("/audit?actor=hr.other").body, Catch::Contains("hr.other"));
+    CHECK_THAT(hq.get("/audit?action=login").body, Catch::Contains("unknown:"));
 }

@@ -212,3 +212,23 @@ TEST_CASE("a user sees their sessions and can end another one", "[http][auth]") 
     other.get("/account/sessions");
     CHECK(other.post(action, {}).status == 404);
 }
+
+TEST_CASE("after sign-in only plain same-site paths are followed", "[http][auth]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto landing = [&](const std::string& next) {
+        test::Browser b(s);
+        b.get("/login");
+        return b.post("/login", {{"username", "hr"}, {"password", test::kDemoPassword}, {"next", next}})
+            .header("location");
+    };
+    CHECK(landing("/officers?page=2") == "/officers?page=2");
+    CHECK(landing("//evil.example/") == "/");
+    CHECK(landing("/\t/evil.example") == "/");
+    CHECK(landing("/\\evil.example") == "/");
+    CHECK(landing("https://evil.example/") == "/");
+    CHECK(landing("/x\r\nSet-Cookie: a=b") == "/");
+    // Control characters never reach a handler through the path either.
+    CHECK(s.get("/login%0D%0ASet-Cookie:%20a=b").status == 400);
+    CHECK(s.get("/a%09b").status == 400);
+}

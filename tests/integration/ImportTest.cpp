@@ -96,6 +96,19 @@ TEST_CASE("the preview names every problem; commit applies the valid rows once",
     CHECK(count(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'officer.import'") == 1);
 }
 
+TEST_CASE("a national ID held outside the importer's scope is refused without naming its owner", "[http][import][scope]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser other(s);
+    other.login("hr.other");  // Capitol Hill; national ID 20000000 belongs to a Kilimani officer
+    other.get("/officers/import");
+    auto preview = other.upload("/officers/import", "file", "probe.csv",
+                                domain::csvLine(domain::officerCsvColumns()) +
+                                    "4000010,Probe,Test,20000000,M,1995-01-01,2016-01-01,KPS,Constable,2016-01-01,active,2016-01-01,,CPH,,\r\n");
+    CHECK_THAT(preview.body, Catch::Contains("already registered to an officer outside your scope") &&
+                                 !Catch::Contains("2100000"));
+}
+
 TEST_CASE("an import belongs to whoever uploaded it", "[http][import]") {
     test::TestServer s;
     s.seedDemo();

@@ -165,7 +165,7 @@ TEST_CASE("a failure half-way through a transfer leaves the old posting open", "
     bad.reference = "MO/1";
     const int version = std::stoi(id(s.db(), "SELECT version FROM officers WHERE officer_id = " + std::to_string(oid)));
     CHECK_THROWS(s.db().transaction([&](store::Connection& c) {
-        store::OfficerStore(s.db()).transfer(c, oid, version, bad, 0);
+        store::OfficerStore(s.db()).transfer(c, "/", oid, version, bad, 0);
     }));
     CHECK(id(s.db(), "SELECT posting_id FROM postings WHERE officer_id = " + std::to_string(oid) +
                          " AND to_date IS NULL") == before);
@@ -361,7 +361,7 @@ TEST_CASE("the cached list follows every change, in this process and another", "
         REQUIRE(in);
         auto fields = in->fields;
         fields.surname = "Renamed-Elsewhere";
-        store::OfficerStore(other->db()).update(c, in->id, in->version, fields);
+        store::OfficerStore(other->db()).update(c, "/", in->id, in->version, fields);
     });
     CHECK_THAT(hr.get("/officers?q=3000020").body, Catch::Contains("Renamed-Elsewhere"));
 }

@@ -95,3 +95,16 @@ TEST_CASE("a different key does not verify", "[unit]") {
     REQUIRE(b);
     CHECK(b->eventId == 1);
 }
+
+TEST_CASE("an event's scope is part of what the chain protects", "[unit]") {
+    Trail t;
+    t.add("login");
+    t.events[0].scopePath = "/1/4/";
+    t.events[0].rowHash = t.keys.auditMac(canonicalAuditContent(t.events[0]));
+    t.head = {1, t.events[0].rowHash};
+    CHECK_FALSE(verifyAuditChain(t.events, t.head, t.mac()));
+    t.events[0].scopePath = "/1/";  // moved to be seen by another auditor
+    auto b = verifyAuditChain(t.events, t.head, t.mac());
+    REQUIRE(b);
+    CHECK(b->eventId == 1);
+}
