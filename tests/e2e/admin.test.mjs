@@ -3,27 +3,15 @@
 // the trail and verifies the chain. Screenshots go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot } from './browser.mjs';
+import { launch, baseUrl, shot, signIn } from './browser.mjs';
 
-const password = process.env.KITUO_E2E_PASSWORD;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function signIn(username) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type=submit]');
-  assert.equal(new URL(page.url()).pathname, '/');
-  return { context, page };
-}
 
 test('an admin creates an account and gets its one-time password', async () => {
-  const { context, page } = await signIn('admin');
+  const { context, page } = await signIn(browser, 'admin');
   await page.click('nav >> text=Accounts');
   await page.screenshot({ path: shot('admin-users'), fullPage: true });
   await page.click('text=New account');
@@ -46,7 +34,7 @@ test('an admin creates an account and gets its one-time password', async () => {
 });
 
 test('the admin sees the organisation tree', async () => {
-  const { context, page } = await signIn('admin');
+  const { context, page } = await signIn(browser, 'admin');
   await page.goto(`${baseUrl}/admin/org`);
   assert.match(await page.textContent('table.tree'), /Child Protection Unit/);
   await page.screenshot({ path: shot('admin-org'), fullPage: true });
@@ -54,7 +42,7 @@ test('the admin sees the organisation tree', async () => {
 });
 
 test('the auditor filters the trail and verifies the chain', async () => {
-  const { context, page } = await signIn('auditor');
+  const { context, page } = await signIn(browser, 'auditor');
   await page.click('nav >> text=Audit trail');
   await page.fill('#action', 'login');
   await page.click('form.filters button');
@@ -68,7 +56,7 @@ test('the auditor filters the trail and verifies the chain', async () => {
 });
 
 test('other roles are refused the admin pages', async () => {
-  const { context, page } = await signIn('counsellor');
+  const { context, page } = await signIn(browser, 'counsellor');
   const res = await page.goto(`${baseUrl}/admin/users`);
   assert.equal(res.status(), 403);
   const audit = await page.goto(`${baseUrl}/audit`);

@@ -21,3 +21,17 @@ export async function launch() {
 export function shot(name) {
   return join(outDir, `${name}.png`);
 }
+
+// A fresh browser context (no JavaScript, 5 s timeouts) signed in as `username` through the
+// real form with the demo password ops/test generated (KITUO_E2E_PASSWORD).
+export async function signIn(browser, username, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', process.env.KITUO_E2E_PASSWORD);
+  await page.click('main button[type=submit]');
+  if (new URL(page.url()).pathname !== '/') throw new Error(`sign-in as ${username} did not reach the dashboard`);
+  return { context, page };
+}

@@ -5,26 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, baseUrl, shot, outDir } from './browser.mjs';
+import { launch, baseUrl, shot, outDir, signIn } from './browser.mjs';
 
-const password = process.env.KITUO_E2E_PASSWORD;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function signIn(username) {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type=submit]');
-  return { context, page };
-}
 
 test('HR filters the roll and opens a profile', async () => {
-  const { context, page } = await signIn('hr');
+  const { context, page } = await signIn(browser, 'hr');
   await page.click('nav >> text=Officers');
   assert.match(await page.textContent('.pagination'), /Page 1 of 2/);
   await page.screenshot({ path: shot('officers-list'), fullPage: true });
@@ -45,7 +34,7 @@ test('HR filters the roll and opens a profile', async () => {
 });
 
 test('the edit form shows each error and keeps the input', async () => {
-  const { context, page } = await signIn('hr');
+  const { context, page } = await signIn(browser, 'hr');
   await page.goto(`${baseUrl}/officers?sort=service_number`);
   await page.click('table.roll tbody tr:first-child a');
   await page.click('text=Edit details');
@@ -62,7 +51,7 @@ test('the edit form shows each error and keeps the input', async () => {
 });
 
 test('an import preview lists every row with its problems', async () => {
-  const { context, page } = await signIn('hr');
+  const { context, page } = await signIn(browser, 'hr');
   const file = join(outDir, 'import-sample.csv');
   writeFileSync(file, [
     'service_number;surname;other_names;national_id;gender;date_of_birth;enlistment_date;service;rank;rank_since;status;status_since;phone;station_code;unit_code;posted_since',
@@ -84,7 +73,7 @@ test('an import preview lists every row with its problems', async () => {
 });
 
 test('the station commander reads the roll but cannot change it', async () => {
-  const { context, page } = await signIn('ocs');
+  const { context, page } = await signIn(browser, 'ocs');
   await page.goto(`${baseUrl}/officers`);
   assert.equal(await page.$('text=New officer'), null);
   await page.click('table.roll tbody tr:first-child a');

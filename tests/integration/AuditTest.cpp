@@ -152,15 +152,7 @@ TEST_CASE("auditors read only the events within their scope", "[http][audit][sco
     CHECK_THAT(local.body, Catch::Contains("No events match"));
     CHECK_THAT(station.get("/audit?action=login").body, !Catch::Contains("unknown:"));
 
-    crypto::PasswordHasher hasher;
-    store::NewUser national;
-    national.username = "auditor.hq";
-    national.displayName = "HQ Auditor";
-    national.role = domain::Role::Auditor;
-    national.orgUnitId = store::OrgStore(s.db()).findByCode("NPS")->id;
-    national.passwordHash = hasher.hash(test::kDemoPassword);
-    national.mustChangePassword = false;
-    store::UserStore(s.db()).create(national);
+    test::createAccount(s.db(), "auditor.hq", domain::Role::Auditor, "NPS");
     test::Browser hq(s);
     hq.login("auditor.hq");
     CHECK_THAT(hq.get("/audit?actor=hr.other").body, Catch::Contains("hr.other"));

@@ -11,13 +11,7 @@ using namespace kituo;
 using test::Browser;
 
 namespace {
-int countRows(store::Db& db, const std::string& sql) {
-    return db.run([&](store::Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
-        rs->next();
-        return rs->getInt(1);
-    });
-}
+int countRows(store::Db& db, const std::string& sql) { return test::queryInt(db, sql); }
 }  // namespace
 
 TEST_CASE("signing in gives a new token; a planted token is never adopted", "[http][auth]") {

@@ -15,21 +15,8 @@ using namespace kituo;
 
 namespace {
 
-int count(store::Db& db, const std::string& sql) {
-    return db.run([&](store::Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
-        rs->next();
-        return rs->getInt(1);
-    });
-}
-
-std::string field(store::Db& db, const std::string& sql) {
-    return db.run([&](store::Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
-        REQUIRE(rs->next());
-        return std::string(rs->getString(1));
-    });
-}
+int count(store::Db& db, const std::string& sql) { return test::queryInt(db, sql); }
+std::string field(store::Db& db, const std::string& sql) { return test::queryValue(db, sql); }
 
 std::string importId(const std::string& previewBody) {
     const std::string marker = "/officers/import/";

@@ -13,15 +13,8 @@ using namespace kituo;
 
 namespace {
 
-std::string id(store::Db& db, const std::string& sql) {
-    return db.run([&](store::Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
-        REQUIRE(rs->next());
-        return std::string(rs->getString(1));
-    });
-}
-
-int count(store::Db& db, const std::string& sql) { return std::stoi(id(db, sql)); }
+std::string id(store::Db& db, const std::string& sql) { return test::queryValue(db, sql); }
+int count(store::Db& db, const std::string& sql) { return test::queryInt(db, sql); }
 
 std::string officerId(store::Db& db, const std::string& serviceNumber) {
     return id(db, "SELECT officer_id FROM officers WHERE service_number = '" + serviceNumber + "'");

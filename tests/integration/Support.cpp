@@ -5,6 +5,8 @@
 #include "crypto/PasswordHasher.h"
 #include "store/DemoSeed.h"
 #include "store/Migrator.h"
+#include "store/OrgStore.h"
+#include "store/UserStore.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -200,6 +202,28 @@ HttpResult TestServer::raw(const std::string& bytes) {
 }  // namespace kituo::test
 
 namespace kituo::test {
+
+std::string queryValue(store::Db& db, const std::string& sql) {
+    return db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
+        REQUIRE(rs->next());
+        return rs->isNull(1) ? std::string() : std::string(rs->getString(1));
+    });
+}
+
+int queryInt(store::Db& db, const std::string& sql) { return std::stoi(queryValue(db, sql)); }
+
+void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode) {
+    crypto::PasswordHasher hasher;
+    store::NewUser u;
+    u.username = username;
+    u.displayName = username;
+    u.role = role;
+    u.orgUnitId = store::OrgStore(db).findByCode(orgCode)->id;
+    u.passwordHash = hasher.hash(kDemoPassword);
+    u.mustChangePassword = false;
+    store::UserStore(db).create(u);
+}
 
 std::string formEncode(const std::map<std::string, std::string>& fields) {
     std::string body;

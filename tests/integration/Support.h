@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/Server.h"
+#include "domain/Role.h"
 #include "store/Db.h"
 
 #include <map>
@@ -113,6 +114,13 @@ private:
 std::string formEncode(const std::map<std::string, std::string>& fields);
 // The value of the first <input name="name" value="..."> in the page, or empty.
 std::string inputValue(const std::string& html, const std::string& name);
+
+// The first column of the first row of a query (test data set-up and checks only).
+std::string queryValue(store::Db& db, const std::string& sql);
+int queryInt(store::Db& db, const std::string& sql);
+
+// Creates an account (password kDemoPassword, no forced change) at the org unit with `orgCode`.
+void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode);
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);

@@ -171,15 +171,7 @@ TEST_CASE("scope: a station admin sees its station only; a county admin sees bot
     CHECK_THAT(list.body, Catch::Contains(">hr<") && !Catch::Contains("hr.other") &&
                               !Catch::Contains("hr.county"));
 
-    crypto::PasswordHasher hasher;
-    store::NewUser countyAdmin;
-    countyAdmin.username = "admin.county";
-    countyAdmin.displayName = "County Admin";
-    countyAdmin.role = domain::Role::Admin;
-    countyAdmin.orgUnitId = store::OrgStore(s.db()).findByCode("NRB")->id;
-    countyAdmin.passwordHash = hasher.hash(test::kDemoPassword);
-    countyAdmin.mustChangePassword = false;
-    users.create(countyAdmin);
+    test::createAccount(s.db(), "admin.county", domain::Role::Admin, "NRB");
     test::Browser wide(s);
     wide.login("admin.county");
     CHECK(wide.get("/admin/users/" + other).status == 200);
@@ -187,13 +179,8 @@ TEST_CASE("scope: a station admin sees its station only; a county admin sees bot
     auto wideList = wide.get("/admin/users?q=hr");
     CHECK_THAT(wideList.body, Catch::Contains("hr.other") && Catch::Contains("hr.county"));
     // The station admin's denied look-up is in the audit trail.
-    const int denied = s.db().run([](store::Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND "
-            "actor_username = 'admin' AND outcome = 'not_found'").executeQuery());
-        rs->next();
-        return rs->getInt(1);
-    });
+    const int denied = test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND "
+                                              "actor_username = 'admin' AND outcome = 'not_found'");
     CHECK(denied == 2);
 }
 
