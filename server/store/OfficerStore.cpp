@@ -249,9 +249,7 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         // subquery or window functions; the details of the page's ids come last.
         const auto stations = stationsInScope(c, actor);
         if (stations.empty()) return page;
-        std::string in;
-        for (std::size_t i = 0; i < stations.size(); ++i) in += i ? ",?" : "?";
-        const std::string where = "WHERE o.station_id IN (" + in + ") " + kFilters;
+        const std::string where = "WHERE o.station_id IN (" + placeholders(stations.size()) + ") " + kFilters;
         auto bind = [&](sql::PreparedStatement& st) {
             int i = 1;
             for (auto id : stations) st.setInt64(i++, id);
@@ -272,13 +270,11 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         std::vector<std::int64_t> order;
         while (irs->next()) order.push_back(irs->getInt64(1));
         if (order.empty()) return page;
-        std::string idList;
-        for (std::size_t i = 0; i < order.size(); ++i) idList += i ? ",?" : "?";
         auto& details = c.prepare(
             "SELECT o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
             "o.enlistment_date, st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
             "JOIN org_units st ON st.org_unit_id = o.station_id "
-            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" + idList + ")");
+            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" + placeholders(order.size()) + ")");
         for (std::size_t i = 0; i < order.size(); ++i) details.setInt64(static_cast<int>(i + 1), order[i]);
         std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
         std::map<std::int64_t, OfficerRecord> byId;
@@ -349,6 +345,24 @@ std::vector<PostingRecord> OfficerStore::postings(std::int64_t officerId) {
     });
 }
 
+namespace {
+
+// Inserts the officer's new open posting (the caller has closed any previous one).
+void openPosting(Connection& c, std::int64_t officerId, const NewPosting& posting, std::int64_t createdBy) {
+    auto& st = c.prepare("INSERT INTO postings (officer_id, station_id, unit_id, from_date, reference, created_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?)");
+    st.setInt64(1, officerId);
+    st.setInt64(2, posting.stationId);
+    if (posting.unitId) st.setInt64(3, *posting.unitId);
+    else st.setNull(3, sql::DataType::BIGINT);
+    st.setString(4, posting.fromDate);
+    st.setString(5, posting.reference);
+    st.setInt64(6, createdBy);
+    st.executeUpdate();
+}
+
+}  // namespace
+
 std::int64_t OfficerStore::create(Connection& c, const domain::OfficerInput& in, const NewPosting& posting,
                                   std::int64_t createdBy) {
     auto& st = c.prepare(
@@ -366,16 +380,7 @@ std::int64_t OfficerStore::create(Connection& c, const domain::OfficerInput& in,
         rethrowDuplicate(e);
     }
     const std::int64_t id = lastInsertId(c);
-    auto& p = c.prepare("INSERT INTO postings (officer_id, station_id, unit_id, from_date, reference, created_by) "
-                        "VALUES (?, ?, ?, ?, ?, ?)");
-    p.setInt64(1, id);
-    p.setInt64(2, posting.stationId);
-    if (posting.unitId) p.setInt64(3, *posting.unitId);
-    else p.setNull(3, sql::DataType::BIGINT);
-    p.setString(4, posting.fromDate);
-    p.setString(5, posting.reference);
-    p.setInt64(6, createdBy);
-    p.executeUpdate();
+    openPosting(c, id, posting, createdBy);
     bumpVersion(c, "roll");
     return id;
 }
@@ -418,16 +423,7 @@ void OfficerStore::transfer(Connection& c, const std::string& scopePath, std::in
     close.setString(1, posting.fromDate);
     close.setInt64(2, officerId);
     close.executeUpdate();
-    auto& open = c.prepare("INSERT INTO postings (officer_id, station_id, unit_id, from_date, reference, created_by) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
-    open.setInt64(1, officerId);
-    open.setInt64(2, posting.stationId);
-    if (posting.unitId) open.setInt64(3, *posting.unitId);
-    else open.setNull(3, sql::DataType::BIGINT);
-    open.setString(4, posting.fromDate);
-    open.setString(5, posting.reference);
-    open.setInt64(6, createdBy);
-    open.executeUpdate();
+    openPosting(c, officerId, posting, createdBy);
     auto& move = c.prepare("UPDATE officers SET station_id = ?, unit_id = ?, version = version + 1 WHERE officer_id = ?");
     move.setInt64(1, posting.stationId);
     if (posting.unitId) move.setInt64(2, *posting.unitId);
