@@ -26,12 +26,34 @@ void migrateQuietly(const Config& config, store::Db& db) {
     store::Migrator(db, config.resolve(config.migrationsDir)).migrate();
 }
 
+std::string auditTime() {
+    return domain::formatUtcMicros(Clock().nowMicros());
+}
+
+domain::AuditEvent cliEvent(const std::string& action, const std::string& detail) {
+    domain::AuditEvent e;
+    e.occurredAt = auditTime();
+    e.actorUsername = "cli";
+    e.action = action;
+    e.ip = "local";
+    e.outcome = "success";
+    e.detail = detail;
+    return e;
+}
+
 int migrate(const Config& config) {
     store::Db db(dbSettings(config));
     store::Migrator migrator(db, config.resolve(config.migrationsDir));
     const auto applied = migrator.migrate();
     for (const auto& name : applied) std::cout << "applied " << name << "\n";
     std::cout << (applied.empty() ? "database schema is up to date\n" : "migrations complete\n");
+    // A trail written before chain heads were signed is signed once, here (trust on first use).
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::AuditStore audit(db, keys);
+    if (audit.signUnsignedHead()) {
+        audit.record(cliEvent("audit.head_signed", "the existing audit chain head was signed"));
+        std::cout << "signed the audit chain head of the existing trail\n";
+    }
     return 0;
 }
 
@@ -51,10 +73,6 @@ int seedDemo(const Config& config) {
               << result.accountsCreated << " accounts created, " << result.passwordsReset
               << " demo passwords reset, " << result.officersCreated << " officers added\n";
     return 0;
-}
-
-std::string auditTime() {
-    return domain::formatUtcMicros(Clock().nowMicros());
 }
 
 int createAdmin(const Config& config, const std::vector<std::string>& args) {
@@ -99,15 +117,10 @@ int createAdmin(const Config& config, const std::vector<std::string>& args) {
     try {
         db.transaction([&](store::Connection& c) {
             const auto id = store::UserStore(db).create(c, nu);
-            domain::AuditEvent e;
-            e.occurredAt = auditTime();
-            e.actorUsername = "cli";
-            e.action = "user.create";
+            auto e = cliEvent("user.create",
+                              "admin " + username + " created from the command line, scope " + unit->code);
             e.recordType = "user";
             e.recordId = std::to_string(id);
-            e.ip = "local";
-            e.outcome = "success";
-            e.detail = "admin " + username + " created from the command line, scope " + unit->code;
             store::AuditStore(db, keys).append(c, e);
         });
     } catch (const domain::ValidationError&) {
@@ -118,17 +131,61 @@ int createAdmin(const Config& config, const std::vector<std::string>& args) {
     return 0;
 }
 
-int verifyAudit(const Config& config) {
+// verify-audit [--checkpoint FILE]: seals pending events, verifies the chain, its signed head
+// and, with --checkpoint, that the trail still reaches every checkpoint in FILE.
+int verifyAudit(const Config& config, const std::vector<std::string>& args) {
+    std::string checkpointFile;
+    if (args.size() == 2 && args[0] == "--checkpoint") {
+        checkpointFile = config.resolve(args[1]);
+    } else if (!args.empty()) {
+        std::cerr << "usage: kituo verify-audit [--checkpoint FILE]\n";
+        return 64;
+    }
     const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    std::vector<domain::AuditCheckpoint> checkpoints;
+    if (!checkpointFile.empty()) {
+        checkpoints = store::readCheckpointFile(checkpointFile);
+        if (checkpoints.empty()) {
+            std::cerr << "kituo verify-audit: the checkpoint file " << checkpointFile
+                      << " is missing or empty\n";
+            return 1;
+        }
+    }
     store::Db db(dbSettings(config));
-    const auto result = store::AuditStore(db, keys).verify();
+    const auto result = store::AuditStore(db, keys).verify(checkpoints);
     if (result.broken) {
-        std::cerr << "audit trail BROKEN at event " << result.broken->eventId << ": "
-                  << result.broken->reason << " (" << result.verified
+        std::cerr << "audit trail BROKEN at "
+                  << (result.broken->eventId ? "event " + std::to_string(result.broken->eventId)
+                                             : std::string("the head"))
+                  << ": " << result.broken->reason << " (" << result.verified
                   << " events verified before it)\n";
         return 1;
     }
-    std::cout << "audit trail verified: " << result.verified << " events, chain intact\n";
+    std::cout << "audit trail verified: " << result.verified << " events, chain intact";
+    if (!checkpoints.empty()) {
+        std::cout << ", reaches all " << checkpoints.size() << " checkpoints (newest: event "
+                  << checkpoints.back().eventId << " at " << checkpoints.back().takenAt << ")";
+    }
+    std::cout << "\n";
+    return 0;
+}
+
+// audit-checkpoint [FILE]: seals, then appends a signed checkpoint of the chain head to FILE
+// (default audit.checkpointFile).
+int auditCheckpoint(const Config& config, const std::vector<std::string>& args) {
+    if (args.size() > 1) {
+        std::cerr << "usage: kituo audit-checkpoint [FILE]\n";
+        return 64;
+    }
+    const std::string path = config.resolve(args.empty() ? config.auditCheckpointFile : args[0]);
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    store::AuditStore audit(db, keys);
+    const std::string at = domain::formatUtc(Clock().now()).substr(0, 19);
+    auto cp = audit.checkpoint(at.substr(0, 10) + "T" + at.substr(11) + "Z");
+    store::appendCheckpointFile(path, cp);
+    audit.record(cliEvent("audit.checkpoint", "checkpoint at event " + std::to_string(cp.eventId)));
+    std::cout << domain::formatCheckpoint(cp) << "\n";
     return 0;
 }
 
@@ -142,7 +199,7 @@ int checkTemplates(const Config& config) {
 
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
-           word == "create-admin" || word == "verify-audit";
+           word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
@@ -152,7 +209,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args)
         if (command == "seed-demo") return seedDemo(config);
         if (command == "check-templates") return checkTemplates(config);
         if (command == "create-admin") return createAdmin(config, args);
-        if (command == "verify-audit") return verifyAudit(config);
+        if (command == "verify-audit") return verifyAudit(config, args);
+        if (command == "audit-checkpoint") return auditCheckpoint(config, args);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {

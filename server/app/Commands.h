@@ -4,8 +4,11 @@
 //   kituo seed-demo                       seed the demo station; needs KITUO_DEMO_PASSWORD
 //   kituo create-admin USERNAME [CODE]    create an admin scoped to org unit CODE (default:
 //                                         the national node), password read from stdin
-//   kituo verify-audit                    verify the audit chain; non-zero naming the first
-//                                         broken event
+//   kituo verify-audit [--checkpoint F]   seal pending events, verify the audit chain and its
+//                                         signed head (and that it reaches every checkpoint in
+//                                         F); non-zero naming the first broken event
+//   kituo audit-checkpoint [FILE]         append a signed checkpoint of the chain head to FILE
+//                                         (default audit.checkpointFile)
 //   kituo check-templates                 compile every template
 #pragma once
 

@@ -124,6 +124,14 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
     c.staticDir = r.str("paths.static", "", c.staticDir);
     c.migrationsDir = r.str("paths.migrations", "", c.migrationsDir);
     c.keyFile = r.str("paths.keyFile", "KITUO_KEY_FILE", c.keyFile);
+    c.auditCheckpointFile =
+        r.str("audit.checkpointFile", "KITUO_AUDIT_CHECKPOINT_FILE", c.auditCheckpointFile);
+    c.auditSealIntervalMs =
+        static_cast<int>(r.integer("audit.sealIntervalMs", "", c.auditSealIntervalMs, 10, 60000));
+    c.anonymousSummarySec =
+        static_cast<int>(r.integer("audit.anonymousSummarySec", "", c.anonymousSummarySec, 1, 3600));
+    c.anonymousRefusalsPerAddress = static_cast<int>(
+        r.integer("audit.anonymousRefusalsPerAddress", "", c.anonymousRefusalsPerAddress, 1, 1000000));
     return c;
 }
 

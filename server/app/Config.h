@@ -5,7 +5,7 @@
 // Environment variables (the contract other people rely on):
 //   KITUO_PORT, KITUO_HOST, KITUO_DB_URL, KITUO_KEY_FILE, KITUO_ROOT, KITUO_CONFIG,
 //   KITUO_THREADS, KITUO_MAX_BODY_BYTES, KITUO_LOG_LEVEL, KITUO_ACCESS_LOG, KITUO_TRUST_PROXY,
-//   KITUO_SECURE_COOKIES
+//   KITUO_SECURE_COOKIES, KITUO_AUDIT_CHECKPOINT_FILE
 #pragma once
 
 #include <Poco/Util/AbstractConfiguration.h>
@@ -44,6 +44,14 @@ struct Config {
     std::string staticDir = "web/static";
     std::string migrationsDir = "sql/migrations";
     std::string keyFile = "var/master.key";
+    // Audit: where `kituo audit-checkpoint` appends signed checkpoints (keep copies off the
+    // database host), and how often the server seals recorded events into the chain.
+    std::string auditCheckpointFile = "var/audit.checkpoints";
+    int auditSealIntervalMs = 200;
+    // Anonymous refusals (403 before sign-in, bad CSRF without a session) are counted, not each
+    // audited: one summary event per interval; an address over the limit per interval gets 429.
+    int anonymousSummarySec = 60;
+    int anonymousRefusalsPerAddress = 120;
 
     // `path` made absolute against root (absolute paths are returned unchanged).
     std::string resolve(const std::string& path) const;

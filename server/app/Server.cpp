@@ -41,8 +41,10 @@ Server::Server(Config config)
     _db = std::make_unique<store::Db>(dbSettings(_config));
     _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
-    _services = std::make_unique<Services>(
-        Services{_config, *_db, *_templates, *_static, _clock, *_keys, *_passwords, _fragments});
+    _refusals = std::make_unique<http::RefusalCounter>(_config.anonymousRefusalsPerAddress);
+    _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static, _clock,
+                                                    *_keys, *_passwords, _fragments, *_refusals});
+    _maintenance = std::make_unique<Maintenance>(*_services);
     handlers::addSystemRoutes(_router);
     handlers::addAccountRoutes(_router);
     handlers::addDashboardRoutes(_router);
@@ -73,6 +75,7 @@ void Server::start() {
     _http = std::make_unique<Poco::Net::HTTPServer>(
         new http::DispatcherFactory(_router, *_services), _threads, socket, params);
     _http->start();
+    _maintenance->start();
 }
 
 void Server::stop() {
@@ -80,6 +83,7 @@ void Server::stop() {
     _http->stopAll(false);  // in-flight requests finish; idle keep-alive connections close
     _threads.joinAll();
     _http.reset();
+    _maintenance->stop();
 }
 
 std::unique_ptr<Server> makeServer(const Config& config) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/Config.h"
+#include "app/Maintenance.h"
 #include "app/Services.h"
 #include "http/Router.h"
 
@@ -36,6 +37,8 @@ public:
     http::Router& router() { return _router; }
     store::Db& db() { return *_db; }
     Clock& clock() { return _clock; }
+    // Seals pending audit events and writes the refusal summary now (tests).
+    void runMaintenance() { _maintenance->runOnce(); }
     const Config& config() const { return _config; }
 
 private:
@@ -47,7 +50,9 @@ private:
     std::unique_ptr<http::Templates> _templates;
     std::unique_ptr<http::StaticFiles> _static;
     http::FragmentCache _fragments;
+    std::unique_ptr<http::RefusalCounter> _refusals;
     std::unique_ptr<Services> _services;
+    std::unique_ptr<Maintenance> _maintenance;
     http::Router _router;
     Poco::ThreadPool _threads;
     std::unique_ptr<Poco::Net::HTTPServer> _http;

@@ -8,6 +8,7 @@
 #include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
 #include "http/FragmentCache.h"
+#include "http/RefusalCounter.h"
 #include "http/StaticFiles.h"
 #include "http/Templates.h"
 #include "store/Db.h"
@@ -23,6 +24,7 @@ struct Services {
     const crypto::KeyRing& keys;
     const crypto::PasswordHasher& passwords;
     http::FragmentCache& fragments;
+    http::RefusalCounter& refusals;
 };
 
 }  // namespace kituo::app

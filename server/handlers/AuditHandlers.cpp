@@ -75,14 +75,36 @@ Response listAudit(RequestContext& ctx) {
 
 Response verifyAudit(RequestContext& ctx) {
     store::AuditStore audit(ctx.services.db, ctx.services.keys);
-    const auto result = audit.verify();
+    // The installation's checkpoint file, when this host has it (see README: keep copies off
+    // the database host; `kituo verify-audit --checkpoint` checks a copy from elsewhere).
+    std::vector<domain::AuditCheckpoint> checkpoints;
+    std::string checkpointProblem;
+    try {
+        const std::string& file = ctx.services.config.auditCheckpointFile;
+        if (!file.empty()) checkpoints = store::readCheckpointFile(ctx.services.config.resolve(file));
+    } catch (const std::runtime_error& e) {
+        checkpointProblem = e.what();
+    }
+    const auto result = audit.verify(checkpoints);
     View v;
     v.set("verified", std::to_string(result.verified));
     v.set("ok", !result.broken.has_value());
     if (result.broken) {
-        v.set("broken_event", std::to_string(result.broken->eventId));
+        v.set("broken_event", result.broken->eventId ? "event " + std::to_string(result.broken->eventId)
+                                                      : std::string("the chain head"));
         v.set("reason", result.broken->reason);
     }
+    v.set("pending", std::to_string(result.pending));
+    v.set("has_pending", result.pending > 0);
+    v.set("oldest_pending", result.oldestPendingAt.substr(0, 19));
+    v.set("seal_interval_ms", std::to_string(ctx.services.config.auditSealIntervalMs));
+    v.set("checkpoints", std::to_string(checkpoints.size()));
+    v.set("has_checkpoints", !checkpoints.empty());
+    if (!checkpoints.empty()) {
+        v.set("newest_checkpoint_event", std::to_string(checkpoints.back().eventId));
+        v.set("newest_checkpoint_at", checkpoints.back().takenAt);
+    }
+    v.set("checkpoint_problem", checkpointProblem);
     v.set("checked_at", domain::formatUtc(ctx.now()));
     ctx.audit("audit.verify", "audit", "", result.broken ? "failure" : "success",
               result.broken ? result.broken->reason : std::to_string(result.verified) + " events verified");

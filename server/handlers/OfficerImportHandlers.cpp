@@ -147,7 +147,7 @@ Response commit(RequestContext& ctx) {
 
 void addOfficerImportRoutes(http::Router& router) {
     router.add("GET", "/officers/import", Permission::ManageOfficers, showUpload);
-    router.add("POST", "/officers/import", Permission::ManageOfficers, upload);
+    router.add("POST", "/officers/import", Permission::ManageOfficers, upload, http::uploadLimits());
     router.add("GET", "/officers/import/{id}", Permission::ManageOfficers, showImport);
     router.add("POST", "/officers/import/{id}/commit", Permission::ManageOfficers, commit);
 }

@@ -105,11 +105,16 @@ private:
         req.cookies = parseCookies(in.get("Cookie", ""));
         req.contentType = in.getContentType();
 
-        readBody(in, req, closeAfter);
+        // A declared body larger than any route accepts is refused before anything else.
+        const std::size_t globalLimit = _services.config.maxBodyBytes;
+        if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(globalLimit)) {
+            drainBody(in, closeAfter, globalLimit);
+        }
 
         const std::string matchMethod = req.method == "HEAD" ? "GET" : req.method;
         RouteMatch m = _router.match(matchMethod, req.path);
         if (!m.route) {
+            drainBody(in, closeAfter, globalLimit);
             if (m.allowedMethods.empty()) throw domain::NotFound("no route");
             Response r = errorPage(_services.templates, 405, "", req.requestId);
             std::string allow;
@@ -130,89 +135,144 @@ private:
             }
         } handOver{ctx, extraHeaders};
         ctx.user = authenticate(req, _services, ctx.responseHeaders);
-        if (auto refusal = guard(ctx, *m.route)) return *refusal;
+        if (!ctx.user && _services.refusals.overLimit(req.clientAddress)) {
+            _services.refusals.count(req.clientAddress, "throttled " + req.method + " " + m.route->pattern);
+            drainBody(in, closeAfter, globalLimit);
+            return tooManyRefusals(req);
+        }
+        // Route and session are known: refusals happen before a byte of the body is read.
+        if (auto refusal = guard(ctx, *m.route)) {
+            drainBody(in, closeAfter, globalLimit);
+            return *refusal;
+        }
+        const BodyLimits& limits = m.route->limits;
+        readBody(in, req, closeAfter, limits.upload ? globalLimit : std::min(limits.maxBytes, globalLimit));
+        if (Poco::icompare(req.contentType.substr(0, 33), "application/x-www-form-urlencoded") == 0) {
+            req.form = parseUrlEncoded(req.body, limits.maxFields, limits.maxFieldBytes);
+        }
+        if (auto refusal = checkCsrf(ctx, *m.route)) return *refusal;
         return m.route->handler(ctx);
     }
 
-    // Deny by default: the route's permission, the forced password change and the CSRF token
-    // are checked here, before any handler runs. Returns the refusal, or nothing to proceed.
+    Response tooManyRefusals(const Request& req) {
+        Response r = errorPage(_services.templates, 429,
+                               "Too many refused requests from your address; wait a minute and try again.",
+                               req.requestId);
+        r.headers.emplace_back("Retry-After", std::to_string(_services.config.anonymousSummarySec));
+        return r;
+    }
+
+    // An anonymous refusal is counted (one summary audit event per interval), never audited
+    // one by one; a signed-in user's refusal is audited.
+    void refused(RequestContext& ctx, const Route& route, const std::string& action,
+                 const std::string& outcome) {
+        const Request& req = ctx.request;
+        if (ctx.user) {
+            ctx.audit(action, "route", route.pattern, outcome, req.method + " " + req.path);
+        } else {
+            _services.refusals.count(req.clientAddress, action + " " + req.method + " " + route.pattern);
+        }
+    }
+
+    // Deny by default: the route's permission and the forced password change are checked here,
+    // before the body is read and before any handler runs. Returns the refusal, or nothing.
     std::optional<Response> guard(RequestContext& ctx, const Route& route) {
         const Request& req = ctx.request;
         const bool safeMethod = req.method == "GET" || req.method == "HEAD";
         const auth::Permission permission = *route.permission;
-        if (permission != auth::Permission::Public) {
-            if (!ctx.user) {
-                if (safeMethod) {
-                    std::string target = req.path;
-                    std::string encoded;
-                    Poco::URI::encode(target, "?&=#+%", encoded);
-                    return Response::redirect("/login?next=" + encoded, 302);
-                }
-                ctx.audit("access.denied", "route", route.pattern, "anonymous",
-                          req.method + " " + req.path);
-                return errorPage(_services.templates, 403, "Sign in first.", req.requestId);
+        if (permission == auth::Permission::Public) return std::nullopt;
+        if (!ctx.user) {
+            if (safeMethod) {
+                std::string target = req.path;
+                std::string encoded;
+                Poco::URI::encode(target, "?&=#+%", encoded);
+                return Response::redirect("/login?next=" + encoded, 302);
             }
-            if (ctx.user->mustChangePassword && !auth::allowedWhilePasswordChangeRequired(req.path)) {
-                if (safeMethod) return Response::redirect("/account/password", 302);
-                return errorPage(_services.templates, 403, "Change your password first.",
-                                 req.requestId);
-            }
-            if (!auth::allows(ctx.user->actor.role, permission)) {
-                ctx.audit("access.denied", "route", route.pattern, "forbidden",
-                          req.method + " " + req.path);
-                return errorPage(_services.templates, 403, "", req.requestId);
-            }
+            refused(ctx, route, "access.denied", "anonymous");
+            return errorPage(_services.templates, 403, "Sign in first.", req.requestId);
         }
-        if (!safeMethod) {
-            const auto& session = permission == auth::Permission::Public
-                                      ? std::optional<CurrentUser>() : ctx.user;
-            // A multipart form's token is one of its parts.
-            if (req.form.empty() && Poco::icompare(req.contentType.substr(0, 19), "multipart/form-data") == 0) {
-                for (auto& [k, v] : parseMultipart(req).fields) ctx.request.form.emplace(k, v);
-            }
-            if (!csrfValid(req, session)) {
-                ctx.audit("csrf.rejected", "route", route.pattern, "denied",
-                          req.method + " " + req.path);
-                return errorPage(_services.templates, 403,
-                                 "The form has expired or did not come from Kituo. Go back, "
-                                 "reload the page and try again.",
-                                 req.requestId);
-            }
+        if (ctx.user->mustChangePassword && !auth::allowedWhilePasswordChangeRequired(req.path)) {
+            if (safeMethod) return Response::redirect("/account/password", 302);
+            return errorPage(_services.templates, 403, "Change your password first.", req.requestId);
+        }
+        if (!auth::allows(ctx.user->actor.role, permission)) {
+            refused(ctx, route, "access.denied", "forbidden");
+            return errorPage(_services.templates, 403, "", req.requestId);
         }
         return std::nullopt;
     }
 
-    // Reads the body within the configured limit. An oversized body is drained (up to
-    // kDrainCap more bytes) before the 413 so the client can read the answer instead of a
-    // connection reset; anything larger is cut off by closing the connection.
-    void readBody(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter) {
-        constexpr std::size_t kDrainCap = 16 * 1024 * 1024;
-        const std::size_t limit = _services.config.maxBodyBytes;
+    // Every unsafe method carries the form's CSRF token (checked once the body is read).
+    std::optional<Response> checkCsrf(RequestContext& ctx, const Route& route) {
+        const Request& req = ctx.request;
+        if (req.method == "GET" || req.method == "HEAD") return std::nullopt;
+        const auth::Permission permission = *route.permission;
+        const auto& session = permission == auth::Permission::Public ? std::optional<CurrentUser>() : ctx.user;
+        // A multipart form's token is one of its parts.
+        if (req.form.empty() && Poco::icompare(req.contentType.substr(0, 19), "multipart/form-data") == 0) {
+            for (auto& [k, v] : parseMultipart(req).fields) ctx.request.form.emplace(k, v);
+        }
+        if (csrfValid(req, session)) return std::nullopt;
+        refused(ctx, route, "csrf.rejected", "denied");
+        return errorPage(_services.templates, 403,
+                         "The form has expired or did not come from Kituo. Go back, reload the page "
+                         "and try again.",
+                         req.requestId);
+    }
+
+    // Reads and discards a body that will not be used, so the client can read the answer
+    // instead of a connection reset. Nothing is kept in memory. Up to `limit` bytes, the
+    // connection stays usable; a larger body is drained (at most kDrainCap more bytes), the
+    // connection is closed after the answer, and the answer is 413.
+    static constexpr std::size_t kDrainCap = 16 * 1024 * 1024;
+
+    static void drainBody(Poco::Net::HTTPServerRequest& in, bool& closeAfter, std::size_t limit) {
         const bool hasLength = in.hasContentLength();
         if (!hasLength && !in.getChunkedTransferEncoding()) return;
-        const std::string tooLarge =
-            "The request body is larger than " + std::to_string(limit / 1024) + " KiB.";
+        if (hasLength && in.getContentLength64() == 0) return;
+        const bool declaredTooLarge = hasLength && in.getContentLength64() > static_cast<Poco::Int64>(limit);
+        if (declaredTooLarge && in.getContentLength64() > static_cast<Poco::Int64>(limit + kDrainCap)) {
+            closeAfter = true;  // the unread rest must never be taken for the next request
+            throw domain::TooLarge(tooLargeMessage(limit));
+        }
         std::istream& stream = in.stream();
         char buf[16384];
-        if (hasLength && in.getContentLength64() > static_cast<Poco::Int64>(limit)) {
-            closeAfter = true;  // the unread rest must never be taken for the next request
-            if (in.getContentLength64() <= static_cast<Poco::Int64>(limit + kDrainCap)) {
-                while (stream.read(buf, sizeof buf) || stream.gcount() > 0) {
-                }
-            }
-            throw domain::TooLarge(tooLarge);
+        std::size_t total = 0;
+        while (total <= limit + kDrainCap && (stream.read(buf, sizeof buf) || stream.gcount() > 0)) {
+            total += static_cast<std::size_t>(stream.gcount());
         }
+        if (total > limit) {
+            closeAfter = true;
+            throw domain::TooLarge(tooLargeMessage(limit));
+        }
+    }
+
+    static std::string tooLargeMessage(std::size_t limit) {
+        return "The request body is larger than " + std::to_string(limit / 1024) + " KiB.";
+    }
+
+    // Reads the body within `limit`. An oversized body is drained (see drainBody) before the 413.
+    void readBody(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter, std::size_t limit) {
+        const bool hasLength = in.hasContentLength();
+        if (!hasLength && !in.getChunkedTransferEncoding()) return;
+        if (hasLength && in.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+            drainBody(in, closeAfter, limit);
+        }
+        std::istream& stream = in.stream();
+        char buf[16384];
         std::string body;
+        if (hasLength) body.reserve(static_cast<std::size_t>(in.getContentLength64()));
         while (stream) {
             stream.read(buf, sizeof buf);
             body.append(buf, static_cast<std::size_t>(stream.gcount()));
             if (body.size() > limit) {
+                body = std::string();
                 closeAfter = true;
                 std::size_t drained = 0;
                 while (drained < kDrainCap && (stream.read(buf, sizeof buf) || stream.gcount() > 0)) {
                     drained += static_cast<std::size_t>(stream.gcount());
                 }
-                throw domain::TooLarge(tooLarge);
+                throw domain::TooLarge(tooLargeMessage(limit));
             }
         }
         // File uploads may carry any bytes; their text fields are checked when parsed
@@ -222,9 +282,6 @@ private:
             throw domain::BadRequest("The request body is not valid UTF-8 text.");
         }
         req.body = std::move(body);
-        if (Poco::icompare(req.contentType.substr(0, 33), "application/x-www-form-urlencoded") == 0) {
-            req.form = parseUrlEncoded(req.body);
-        }
     }
 
     static void send(Poco::Net::HTTPServerResponse& out, Response& res, const Request& req,

@@ -12,6 +12,7 @@ std::string defaultMessage(int status) {
         case 405: return "This address does not accept that kind of request.";
         case 409: return "Someone else changed this record while you were editing it.";
         case 413: return "What you sent is larger than Kituo accepts.";
+        case 429: return "Too many requests from your address. Wait a minute and try again.";
         case 503: return "Kituo cannot reach its database right now. Try again in a minute.";
         default: return "Something went wrong on our side. If it happens again, give the "
                         "request id below to your administrator.";
@@ -28,6 +29,7 @@ std::string statusTitle(int status) {
         case 405: return "Method not allowed";
         case 409: return "Conflict";
         case 413: return "Request too large";
+        case 429: return "Too many requests";
         case 503: return "Service unavailable";
         default: return "Server error";
     }

@@ -48,17 +48,24 @@ std::string percentDecode(std::string_view s, bool plusAsSpace) {
     return out;
 }
 
-Params parseUrlEncoded(std::string_view s) {
+Params parseUrlEncoded(std::string_view s, int maxFields, std::size_t maxFieldBytes) {
     Params params;
+    int fields = 0;
     while (!s.empty()) {
         const auto amp = s.find('&');
         std::string_view pair = s.substr(0, amp);
         s = amp == std::string_view::npos ? std::string_view() : s.substr(amp + 1);
         if (pair.empty()) continue;
+        if (++fields > maxFields) {
+            throw domain::TooLarge("The form has more than " + std::to_string(maxFields) + " fields.");
+        }
         const auto eq = pair.find('=');
         std::string name = percentDecode(pair.substr(0, eq), true);
         std::string value =
             eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true);
+        if (name.size() > maxFieldBytes || value.size() > maxFieldBytes) {
+            throw domain::TooLarge("A form field is longer than " + std::to_string(maxFieldBytes / 1024) + " KiB.");
+        }
         params.emplace(std::move(name), std::move(value));
     }
     return params;

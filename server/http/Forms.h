@@ -13,8 +13,10 @@ namespace kituo::http {
 // Decodes %XY escapes (and '+' as space when plusAsSpace). Throws BadRequest.
 std::string percentDecode(std::string_view s, bool plusAsSpace);
 
-// Parses a=1&b=2 into name/value pairs, in order. Throws BadRequest.
-Params parseUrlEncoded(std::string_view s);
+// Parses a=1&b=2 into name/value pairs, in order. Throws BadRequest; throws TooLarge for
+// more than maxFields pairs or a name or value longer than maxFieldBytes once decoded.
+Params parseUrlEncoded(std::string_view s, int maxFields = 1000,
+                       std::size_t maxFieldBytes = 64 * 1024);
 
 // Parses a Cookie header into name -> value (first occurrence wins).
 std::map<std::string, std::string> parseCookies(std::string_view header);

@@ -65,6 +65,8 @@ void Router::validate() const {
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
     RouteMatch result;
+    if (path.empty() || path.front() != '/') return result;
+    if (path.find("//") != std::string::npos) return result;
     const auto parts = splitPath(path);
     int best = -1;
     for (const auto& r : _routes) {

@@ -2,6 +2,13 @@
 // Patterns are '/'-separated; a segment "{name}" captures one path segment. When several
 // routes match, the one with more literal segments wins (/officers/new beats /officers/{id}).
 //
+// Paths match strictly: no empty segment, so "//officers" is not the list (a path that routes
+// is echoed into the page's own links). One trailing slash is the same address.
+//
+// Each route also says how much body it reads (BodyLimits): the Dispatcher checks the route
+// and the session before it reads a byte of the body, reads at most maxBytes, and parses at most
+// maxFields fields of at most maxFieldBytes each; anything over is 413.
+//
 // Deny by default: validate() throws if any route lacks a permission or two routes share a
 // method and pattern; the server calls it before it accepts a connection.
 #pragma once
@@ -21,11 +28,26 @@ namespace kituo::http {
 class RequestContext;
 using Handler = std::function<Response(RequestContext&)>;
 
+struct BodyLimits {
+    std::size_t maxBytes = 64 * 1024;  // ignored for uploads: http.maxBodyBytes applies
+    int maxFields = 1000;
+    std::size_t maxFieldBytes = 16 * 1024;
+    bool upload = false;  // multipart file upload, limited by http.maxBodyBytes
+};
+
+// A file upload route's limits: http.maxBodyBytes for the body.
+inline BodyLimits uploadLimits() {
+    BodyLimits l;
+    l.upload = true;
+    return l;
+}
+
 struct Route {
     std::string method;
     std::string pattern;
     std::optional<auth::Permission> permission;
     Handler handler;
+    BodyLimits limits = {};
 };
 
 struct RouteMatch {
@@ -38,8 +60,8 @@ class Router {
 public:
     void add(Route route);
     void add(const std::string& method, const std::string& pattern,
-             std::optional<auth::Permission> permission, Handler handler) {
-        add(Route{method, pattern, permission, std::move(handler)});
+             std::optional<auth::Permission> permission, Handler handler, BodyLimits limits = {}) {
+        add(Route{method, pattern, permission, std::move(handler), limits});
     }
     // Throws std::logic_error naming the first route without a permission or a duplicate.
     void validate() const;

@@ -1,7 +1,15 @@
-// SQL for the audit trail (audit_events, audit_chain_head). Appends lock the chain head row,
-// so events are numbered 1, 2, 3, ... without gaps and each links to the one before it.
-// An append may share the transaction of the change it records (append(Connection&, ...)),
+// SQL for the audit trail (audit_inbox, audit_events, audit_chain_head).
+//
+// Recording is a plain insert into audit_inbox with the entry's MAC: no global lock, so audited
+// reads and writes run in parallel. append(Connection&, ...) shares the caller's transaction,
 // so a change and its audit event commit or roll back together.
+//
+// Sealing moves inbox rows into audit_events in inbox order under the chain head's row lock
+// (one sealer at a time across every process), numbering them 1, 2, 3, ... without gaps and
+// linking each to the one before; the head is re-signed in the same transaction. The server
+// seals every `audit.sealIntervalMs`; list(), verify() and checkpoint() seal first, so what
+// they show is complete. The sealer refuses to extend a chain whose head is not signed or to
+// seal an inbox row whose MAC does not match: it logs the refusal and verify() names it.
 #pragma once
 
 #include "crypto/Keys.h"
@@ -34,25 +42,49 @@ struct AuditPage {
 struct AuditVerification {
     std::int64_t verified = 0;
     std::optional<domain::ChainBreak> broken;
+    std::int64_t pending = 0;         // recorded, not yet sealed
+    std::string oldestPendingAt;      // occurred_at of the oldest pending event, when any
+    std::int64_t checkpointsChecked = 0;
+};
+
+struct SealResult {
+    std::int64_t sealed = 0;
+    std::optional<std::string> refused;  // why sealing stopped (head unsigned, entry altered)
 };
 
 class AuditStore {
 public:
     AuditStore(Db& db, const crypto::KeyRing& keys) : _db(db), _keys(keys) {}
 
-    // Appends inside the caller's transaction; fills id, prevHash and rowHash. occurredAt must
-    // be set ("YYYY-MM-DD HH:MM:SS.ffffff").
-    std::int64_t append(Connection& c, domain::AuditEvent e);
-    // Appends in a transaction of its own.
-    std::int64_t record(const domain::AuditEvent& e);
-    // Events matching the filter within filter.scopePath, newest first.
+    // Records inside the caller's transaction. occurredAt must be set
+    // ("YYYY-MM-DD HH:MM:SS.ffffff").
+    void append(Connection& c, const domain::AuditEvent& e);
+    // Records on its own (one autocommit insert).
+    void record(const domain::AuditEvent& e);
+    // Seals pending events, `batchSize` per transaction, until none is left or `maxBatches`
+    // transactions ran. Safe to call from any number of threads and processes at once.
+    SealResult seal(int batchSize = 500, int maxBatches = 1000);
+    // Signs the head of a trail written before heads were signed (trust on first use); a no-op
+    // when the head is signed. Returns true when it signed.
+    bool signUnsignedHead();
+    // Events matching the filter within filter.scopePath, newest first (seals first).
     AuditPage list(const AuditFilter& filter);
-    // Walks the whole trail in event order (in batches) and checks every link and the head.
-    AuditVerification verify();
+    // Seals, then walks the whole trail in event order (in batches) and checks every link, the
+    // head's MAC, every pending entry's MAC and that the trail reaches each checkpoint.
+    AuditVerification verify(const std::vector<domain::AuditCheckpoint>& checkpoints = {});
+    // Seals, then returns a signed checkpoint of the head as it is now.
+    domain::AuditCheckpoint checkpoint(const std::string& takenAt);
 
 private:
+    SealResult sealBatch(int batchSize);
     Db& _db;
     const crypto::KeyRing& _keys;
 };
+
+// Reads the checkpoint lines of `path` (missing file: none). Throws std::runtime_error for a
+// line that is not a checkpoint.
+std::vector<domain::AuditCheckpoint> readCheckpointFile(const std::string& path);
+// Appends one checkpoint line to `path` (created with mode 600) and flushes it to disk.
+void appendCheckpointFile(const std::string& path, const domain::AuditCheckpoint& c);
 
 }  // namespace kituo::store

@@ -3,11 +3,7 @@
 
 namespace kituo::store {
 
-void bumpVersion(Connection& c, const std::string& name) {
-    auto& st = c.prepare("UPDATE data_versions SET version = version + 1 WHERE name = ?");
-    st.setString(1, name);
-    st.executeUpdate();
-}
+void bumpVersion(Connection& c, const std::string& name) { c.bumpAtCommit(name); }
 
 std::uint64_t currentVersion(Db& db, const std::string& name) {
     return db.run([&](Connection& c) -> std::uint64_t {

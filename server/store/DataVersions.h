@@ -11,7 +11,9 @@
 
 namespace kituo::store {
 
-// Bumps the named counter on the caller's connection (inside its transaction).
+// Bumps the named counter in the caller's transaction. The write happens at COMMIT, as the
+// transaction's last statement (Db.h: data_versions is always the last lock taken), so it may
+// be called anywhere in the transaction.
 void bumpVersion(Connection& c, const std::string& name);
 // The named counter now (one primary-key read).
 std::uint64_t currentVersion(Db& db, const std::string& name);

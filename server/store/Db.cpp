@@ -8,7 +8,9 @@
 #include <cppconn/statement.h>
 
 #include <mutex>
+#include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace kituo::store {
 namespace {
@@ -98,13 +100,19 @@ Connection::~Connection() {
 sql::PreparedStatement& Connection::prepare(const std::string& text) {
     if (_counter) ++*_counter;
     auto it = _statements.find(text);
-    if (it == _statements.end()) {
-        it = _statements.emplace(text, std::unique_ptr<sql::PreparedStatement>(
-                                           _raw->prepareStatement(text)))
-                 .first;
+    if (it != _statements.end()) {
+        _recency.splice(_recency.begin(), _recency, it->second.recency);
+    } else {
+        std::unique_ptr<sql::PreparedStatement> statement(_raw->prepareStatement(text));
+        while (_statements.size() >= kStatementCacheSize) {
+            _statements.erase(_recency.back());  // closes the server-side statement
+            _recency.pop_back();
+        }
+        _recency.push_front(text);
+        it = _statements.emplace(text, Cached{std::move(statement), _recency.begin()}).first;
     }
-    it->second->clearParameters();
-    return *it->second;
+    it->second.statement->clearParameters();
+    return *it->second.statement;
 }
 
 void Connection::execute(const std::string& text) {
@@ -210,7 +218,58 @@ void Db::giveBack(std::unique_ptr<Connection> c) {
     _freed.notify_one();
 }
 
+void Connection::beginTransaction() {
+    _bumps.clear();
+    execute("START TRANSACTION");
+    _inTransaction = true;
+}
+
+void Connection::bumpAtCommit(const std::string& counter) {
+    if (_inTransaction) {
+        _bumps.insert(counter);
+        return;
+    }
+    auto& st = prepare("UPDATE data_versions SET version = version + 1 WHERE name = ?");
+    st.setString(1, counter);
+    st.executeUpdate();
+}
+
+void Connection::writeBumps() {
+    for (const auto& counter : _bumps) {
+        auto& st = prepare("UPDATE data_versions SET version = version + 1 WHERE name = ?");
+        st.setString(1, counter);
+        st.executeUpdate();
+    }
+    _bumps.clear();
+}
+
+void Db::commit(Connection& c) {
+    c.writeBumps();
+    try {
+        c.execute("COMMIT");
+        c.endTransaction();
+    } catch (const sql::SQLException& e) {
+        if (isConnectionError(e.getErrorCode())) throw CommitOutcomeUnknown{e.getErrorCode()};
+        throw;
+    }
+}
+
+void Db::pauseBeforeRetry(int attempt) {
+    thread_local std::minstd_rand random(std::random_device{}());
+    std::uniform_int_distribution<int> jitter(0, 20 * attempt);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt + jitter(random)));
+}
+
+domain::Unavailable Db::commitUnknown(int code) const {
+    Poco::Logger::get("kituo.db").error("connection lost during COMMIT (%s): error %d; the change "
+                                        "may or may not have been saved, and is not retried",
+                                        describe(_settings), code);
+    return domain::Unavailable("The database connection was lost while saving. Check whether your "
+                               "change was saved before trying again.");
+}
+
 void Db::rollbackQuietly(Connection& c) noexcept {
+    c.endTransaction();
     try {
         c.execute("ROLLBACK");
     } catch (...) {
@@ -219,9 +278,9 @@ void Db::rollbackQuietly(Connection& c) noexcept {
 }
 
 domain::Unavailable Db::unavailable(const sql::SQLException& e) const {
-    Poco::Logger::get("kituo.db").warning("database unavailable (%s): error %d: %s",
+    Poco::Logger::get("kituo.db").warning("database unavailable (%s): error %d (SQLSTATE %s)",
                                           describe(_settings), e.getErrorCode(),
-                                          std::string(e.what()));
+                                          std::string(e.getSQLStateCStr()));
     return domain::Unavailable("The database is not answering; try again shortly.");
 }
 

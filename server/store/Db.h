@@ -9,9 +9,20 @@
 //    the server recovers by itself when the database comes back.
 //  - run(f) re-runs f once on a fresh connection when the failure proves nothing was executed
 //    (1243 unknown prepared statement, 2006 server gone away); transaction(f) also re-runs after
-//    2013 (lost connection), because the server rolled the transaction back. A connection
-//    failure that persists becomes domain::Unavailable. Other sql::SQLExceptions propagate for
-//    the store to map (e.g. 1062 duplicate key -> domain::Conflict).
+//    2013 (lost connection) before COMMIT, because the server rolled the transaction back, and
+//    re-runs the whole transaction (up to kDeadlockRetries times, with a short random pause)
+//    after a deadlock (1213) or a lock wait timeout (1205). A connection lost *during* COMMIT is
+//    never retried: the commit may have applied, so running it again could apply it twice; the
+//    caller gets domain::Unavailable saying the outcome is unknown.
+//  - A connection failure that persists becomes domain::Unavailable. A store may catch
+//    sql::SQLException inside f to map it (1062 duplicate key -> ValidationError/Conflict); any
+//    other leaves as store::DatabaseError, whose message holds only the error code and SQLSTATE:
+//    the server's own text can quote the data (a duplicate national ID), so it never reaches a
+//    log or a page.
+//  - Lock order, everywhere: the rows a change is about first, data_versions last (see
+//    DataVersions.h), so two transactions never wait on each other in opposite order.
+//  - Each connection keeps at most kStatementCacheSize prepared statements (least recently
+//    used dropped first), so MariaDB's server-wide max_prepared_stmt_count is never reached.
 //  - The Db object must outlive every thread that uses it, and be destroyed before the process
 //    exits (own it in the application object, never as a static).
 #pragma once
@@ -26,7 +37,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <list>
 #include <map>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,6 +72,19 @@ std::string describe(const DbSettings& settings);
 // True for error codes meaning the connection (not the statement) failed.
 bool isConnectionError(int mysqlErrorCode);
 
+// A database error no store mapped. what() is "database error CODE (SQLSTATE S)": never the
+// server's message text, which may quote data.
+class DatabaseError : public std::runtime_error {
+public:
+    DatabaseError(int code, std::string sqlState)
+        : std::runtime_error("database error " + std::to_string(code) + " (SQLSTATE " + sqlState + ")"),
+          _code(code) {}
+    int code() const { return _code; }
+
+private:
+    int _code;
+};
+
 // One pooled connection with its prepared-statement cache. Used by one thread at a time.
 class Connection {
 public:
@@ -70,13 +98,31 @@ public:
     void execute(const std::string& sql);
     sql::Connection& raw() { return *_raw; }
     bool valid();
+    // Counters in data_versions this transaction changes. They are written by the commit, as
+    // the transaction's last statements (in name order), so data_versions is always the last
+    // lock a transaction takes; outside a transaction the counter is written at once.
+    void bumpAtCommit(const std::string& counter);
+    void beginTransaction();
+    void writeBumps();
+    void endTransaction() { _inTransaction = false; _bumps.clear(); }
 
+    // Prepared statements held now (at most kStatementCacheSize).
+    std::size_t cachedStatements() const { return _statements.size(); }
+
+    static constexpr std::size_t kStatementCacheSize = 128;
     std::chrono::steady_clock::time_point lastUsed;
 
 private:
+    struct Cached {
+        std::unique_ptr<sql::PreparedStatement> statement;
+        std::list<std::string>::iterator recency;
+    };
     std::unique_ptr<sql::Connection> _raw;
-    std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+    std::unordered_map<std::string, Cached> _statements;
+    std::list<std::string> _recency;  // most recently used first
     std::atomic<std::uint64_t>* _counter;
+    bool _inTransaction = false;
+    std::set<std::string> _bumps;
 };
 
 class Db {
@@ -98,16 +144,19 @@ public:
     auto transaction(F&& f) -> decltype(f(std::declval<Connection&>())) {
         return withRetry(
             [&](Connection& c) -> decltype(f(std::declval<Connection&>())) {
-                c.execute("START TRANSACTION");
+                c.beginTransaction();
                 try {
                     if constexpr (std::is_void_v<decltype(f(c))>) {
                         f(c);
-                        c.execute("COMMIT");
+                        commit(c);
                     } else {
                         auto result = f(c);
-                        c.execute("COMMIT");
+                        commit(c);
                         return result;
                     }
+                } catch (const CommitOutcomeUnknown&) {
+                    c.endTransaction();
+                    throw;
                 } catch (...) {
                     rollbackQuietly(c);
                     throw;
@@ -115,6 +164,8 @@ public:
             },
             true);
     }
+
+    static constexpr int kDeadlockRetries = 3;
 
     // True when the database answers a trivial query within the timeouts. Never throws.
     bool ping() noexcept;
@@ -138,23 +189,40 @@ private:
         std::unique_ptr<Connection> _c;
     };
 
+    // The connection failed while COMMIT was in flight: the transaction may or may not have
+    // been applied.
+    struct CommitOutcomeUnknown {
+        int code;
+    };
+
     template <class F>
     auto withRetry(F&& f, bool inTransaction) -> decltype(f(std::declval<Connection&>())) {
-        for (int attempt = 0;; ++attempt) {
+        int connectionRetries = 0, lockRetries = 0;
+        for (;;) {
             Lease lease(*this, borrow());
             try {
                 return f(*lease);
+            } catch (const CommitOutcomeUnknown& unknown) {
+                lease.discard();
+                throw commitUnknown(unknown.code);
             } catch (const sql::SQLException& e) {
                 const int code = e.getErrorCode();
-                const bool retryable =
-                    code == 1243 || code == 2006 || (inTransaction && code == 2013);
                 if (code == 1243 || isConnectionError(code)) lease.discard();
-                if (retryable && attempt == 0) continue;
+                const bool connectionRetry = code == 1243 || code == 2006 || (inTransaction && code == 2013);
+                if (connectionRetry && connectionRetries++ == 0) continue;
+                if (inTransaction && (code == 1213 || code == 1205) && lockRetries++ < kDeadlockRetries) {
+                    pauseBeforeRetry(lockRetries);
+                    continue;
+                }
                 if (isConnectionError(code)) throw unavailable(e);
-                throw;
+                throw DatabaseError(code, std::string(e.getSQLStateCStr()));
             }
         }
     }
+
+    static void commit(Connection& c);
+    static void pauseBeforeRetry(int attempt);
+    domain::Unavailable commitUnknown(int code) const;
 
     std::unique_ptr<Connection> borrow();
     void giveBack(std::unique_ptr<Connection> c);

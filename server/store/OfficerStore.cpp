@@ -2,6 +2,7 @@
 #include "store/OfficerStore.h"
 
 #include "store/DataVersions.h"
+#include "store/SqlLists.h"
 
 #include <chrono>
 #include <map>
@@ -165,11 +166,6 @@ std::int64_t lastInsertId(Connection& c) {
     return rs->getInt64(1);
 }
 
-std::string placeholders(std::size_t n, const std::string& one = "?") {
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += (i ? "," : "") + one;
-    return s;
-}
 
 }  // namespace
 
@@ -249,12 +245,8 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         // subquery or window functions; the details of the page's ids come last.
         const auto stations = stationsInScope(c, actor);
         if (stations.empty()) return page;
-        const std::string where = "WHERE o.station_id IN (" + placeholders(stations.size()) + ") " + kFilters;
-        auto bind = [&](sql::PreparedStatement& st) {
-            int i = 1;
-            for (auto id : stations) st.setInt64(i++, id);
-            return bindFilterAt(st, i, f);
-        };
+        const std::string where = "WHERE o.station_id IN (" + placeholders(bucketed(stations.size())) + ") " + kFilters;
+        auto bind = [&](sql::PreparedStatement& st) { return bindFilterAt(st, bindList(st, 1, stations), f); };
         auto& count = c.prepare("SELECT COUNT(*) FROM officers o " + where);
         bind(count);
         std::unique_ptr<sql::ResultSet> crs(count.executeQuery());
@@ -274,8 +266,9 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
             "SELECT o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
             "o.enlistment_date, st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
             "JOIN org_units st ON st.org_unit_id = o.station_id "
-            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" + placeholders(order.size()) + ")");
-        for (std::size_t i = 0; i < order.size(); ++i) details.setInt64(static_cast<int>(i + 1), order[i]);
+            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" +
+            placeholders(bucketed(order.size())) + ")");
+        bindList(details, 1, order);
         std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
         std::map<std::int64_t, OfficerRecord> byId;
         while (rs->next()) {
@@ -469,10 +462,12 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
             ctx.orgByCode[n.code] = u;
         }
         auto fetch = [&](const std::string& column, const std::vector<std::string>& keys) {
-            for (std::size_t start = 0; start < keys.size(); start += 500) {
-                const std::size_t n = std::min<std::size_t>(500, keys.size() - start);
-                auto& st = c.prepare(kSelect + "WHERE o." + column + " IN (" + placeholders(n) + ")");
-                for (std::size_t i = 0; i < n; ++i) st.setString(static_cast<int>(i + 1), keys[start + i]);
+            for (std::size_t start = 0; start < keys.size(); start += 512) {
+                const std::size_t n = std::min<std::size_t>(512, keys.size() - start);
+                const std::vector<std::string> chunk(keys.begin() + static_cast<long>(start),
+                                                     keys.begin() + static_cast<long>(start + n));
+                auto& st = c.prepare(kSelect + "WHERE o." + column + " IN (" + placeholders(bucketed(n)) + ")");
+                bindList(st, 1, chunk);
                 std::unique_ptr<sql::ResultSet> rows(st.executeQuery());
                 while (rows->next()) {
                     const auto o = readOfficer(*rows);
@@ -499,14 +494,14 @@ domain::ImportContext OfficerStore::importContext(const domain::Actor& actor,
 void OfficerStore::applyImport(Connection& c, const std::string& scopePath, const domain::ImportPlan& plan,
                                std::int64_t createdBy) {
     using Action = domain::ImportRowPlan::Action;
-    bumpVersion(c, "roll");
+    bumpVersion(c, "roll");  // written at commit, after every officer row is locked
     std::vector<const domain::ImportRowPlan*> creates;
     for (const auto& row : plan.rows) {
         if (row.action == Action::Create) creates.push_back(&row);
         if (row.action == Action::Update) update(c, scopePath, row.existingId, row.existingVersion, row.input);
     }
-    for (std::size_t start = 0; start < creates.size(); start += 500) {
-        const std::size_t n = std::min<std::size_t>(500, creates.size() - start);
+    for (std::size_t start = 0, n = 0; start < creates.size(); start += n) {
+        n = batchSize(std::min<std::size_t>(256, creates.size() - start));
         auto& ins = c.prepare(
             "INSERT INTO officers (service_number, surname, other_names, national_id, gender, date_of_birth, "
             "enlistment_date, service_code, rank_id, rank_since, status, status_since, phone, station_id, unit_id) "

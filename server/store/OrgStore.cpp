@@ -148,8 +148,8 @@ domain::OrgUnit OrgStore::create(std::int64_t parentId, domain::OrgKind kind,
     if (findByCode(code)) throw domain::ValidationError("code", "This code is already in use.");
     try {
         return ensure(parentId, kind, code, name);
-    } catch (const sql::SQLException& e) {
-        if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "This code is already in use.");
+    } catch (const DatabaseError& e) {
+        if (e.code() == 1062) throw domain::ValidationError("code", "This code is already in use.");
         throw;
     }
 }

@@ -2,17 +2,22 @@
 // `kituo verify-audit` (the real binary) after direct SQL edits.
 #include "Support.h"
 
+#include "crypto/Hash.h"
 #include "crypto/PasswordHasher.h"
 #include "store/AuditStore.h"
 #include "store/OrgStore.h"
 #include "store/UserStore.h"
 
+#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
 #include <catch2/catch.hpp>
+
+#include <future>
+#include <thread>
 
 using namespace kituo;
 
@@ -23,20 +28,27 @@ struct CliResult {
     std::string output;
 };
 
-// Runs `kituo verify-audit` against the test schema.
-CliResult verifyAuditCli(test::TestServer& s) {
+// Runs the real `kituo` binary with `args` against the test schema.
+CliResult kituoCli(test::TestServer& s, const std::vector<std::string>& args) {
     Poco::Process::Env env;
     env["KITUO_DB_URL"] = s.schemaUrl();
     env["KITUO_KEY_FILE"] = test::testKeyFile();
     env["KITUO_ROOT"] = test::sourceDir();
     Poco::Pipe out;
-    auto handle = Poco::Process::launch(KITUO_BINARY, {"verify-audit"}, test::sourceDir(), nullptr,
-                                        &out, &out, env);
+    auto handle = Poco::Process::launch(KITUO_BINARY, args, test::sourceDir(), nullptr, &out, &out, env);
     Poco::PipeInputStream in(out);
     std::string text;
     Poco::StreamCopier::copyToString(in, text);
     return {handle.wait(), text};
 }
+
+CliResult verifyAuditCli(test::TestServer& s) { return kituoCli(s, {"verify-audit"}); }
+
+// A checkpoint file of this test's own, removed at the end.
+struct CheckpointFile {
+    std::string path = Poco::Path::temp() + "kituo-checkpoint-" + kituo::crypto::randomHex(6);
+    ~CheckpointFile() { std::remove(path.c_str()); }
+};
 
 void exec(test::TestServer& s, const std::string& sql) {
     s.db().run([&](store::Connection& c) { c.execute(sql); });
@@ -157,4 +169,120 @@ TEST_CASE("auditors read only the events within their scope", "[http][audit][sco
     hq.login("auditor.hq");
     CHECK_THAT(hq.get("/audit?actor=hr.other").body, Catch::Contains("hr.other"));
     CHECK_THAT(hq.get("/audit?action=login").body, Catch::Contains("unknown:"));
+}
+
+TEST_CASE("removing the newest events and resetting the head to match is detected", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    REQUIRE(verifyAuditCli(s).exitCode == 0);
+    exec(s, "DELETE FROM audit_events WHERE event_id > 3");
+    exec(s, "UPDATE audit_chain_head h JOIN audit_events e ON e.event_id = 3 "
+            "SET h.last_event_id = 3, h.last_hash = e.row_hash WHERE h.head_id = 1");
+    auto r = verifyAuditCli(s);
+    CHECK(r.exitCode != 0);
+    CHECK_THAT(r.output, Catch::Contains("head") && Catch::Contains("not signed"));
+}
+
+TEST_CASE("a checkpoint outside the database detects deleting everything and restoring an older copy",
+          "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    CheckpointFile file;
+    // The older copy, as a backup taken now would hold it.
+    REQUIRE(verifyAuditCli(s).exitCode == 0);
+    exec(s, "CREATE TABLE old_events AS SELECT * FROM audit_events");
+    exec(s, "CREATE TABLE old_head AS SELECT * FROM audit_chain_head");
+    makeEvents(s);
+    auto taken = kituoCli(s, {"audit-checkpoint", file.path});
+    REQUIRE(taken.exitCode == 0);
+    CHECK_THAT(taken.output, Catch::Contains("kituo-audit-checkpoint v1 event="));
+    auto ok = kituoCli(s, {"verify-audit", "--checkpoint", file.path});
+    CHECK(ok.exitCode == 0);
+    CHECK_THAT(ok.output, Catch::Contains("reaches all 1 checkpoints"));
+
+    SECTION("every event deleted and the head reset to a fresh trail") {
+        exec(s, "DELETE FROM audit_events");
+        exec(s, "DELETE FROM audit_inbox");
+        exec(s, "UPDATE audit_chain_head SET last_event_id = 0, last_hash = REPEAT('0', 64), "
+                "head_mac = '' WHERE head_id = 1");
+        auto r = kituoCli(s, {"verify-audit", "--checkpoint", file.path});
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("checkpoint"));
+    }
+    SECTION("the older copy restored") {
+        exec(s, "DELETE FROM audit_events");
+        exec(s, "DELETE FROM audit_inbox");
+        exec(s, "INSERT INTO audit_events SELECT * FROM old_events");
+        exec(s, "DELETE FROM audit_chain_head");
+        exec(s, "INSERT INTO audit_chain_head SELECT * FROM old_head");
+        CHECK(verifyAuditCli(s).exitCode == 0);  // self-consistent: only the checkpoint knows
+        auto r = kituoCli(s, {"verify-audit", "--checkpoint", file.path});
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("older copy"));
+    }
+    SECTION("the head's event rewritten after the checkpoint") {
+        exec(s, "UPDATE audit_events SET detail = 'rewritten' WHERE event_id = 3");
+        CHECK(kituoCli(s, {"verify-audit", "--checkpoint", file.path}).exitCode != 0);
+    }
+}
+
+TEST_CASE("recording an audit event does not wait for another transaction's event", "[http][audit]") {
+    test::TestServer s;
+    store::AuditStore audit(s.db(), s.server().services().keys);
+    auto event = [](const std::string& action) {
+        domain::AuditEvent e;
+        e.occurredAt = "2026-11-23 10:00:00.000000";
+        e.action = action;
+        e.outcome = "success";
+        return e;
+    };
+    // A long write holds its audit event uncommitted...
+    std::promise<void> appended, release;
+    std::thread writer([&] {
+        s.db().transaction([&](store::Connection& c) {
+            audit.append(c, event("slow.write"));
+            appended.set_value();
+            release.get_future().wait();
+        });
+    });
+    appended.get_future().wait();
+    // ...while another request records and commits its own at once.
+    auto other = std::async(std::launch::async, [&] { audit.record(event("fast.read")); });
+    const bool finished = other.wait_for(std::chrono::seconds(3)) == std::future_status::ready;
+    release.set_value();
+    writer.join();
+    CHECK(finished);
+    s.server().runMaintenance();
+    auto r = verifyAuditCli(s);
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.output, Catch::Contains("2 events"));
+}
+
+TEST_CASE("a pending event edited before sealing is named and never sealed", "[http][audit]") {
+    test::TestServer s([](app::Config& c) { c.auditSealIntervalMs = 60000; });
+    store::AuditStore audit(s.db(), s.server().services().keys);
+    domain::AuditEvent e;
+    e.occurredAt = "2026-11-23 10:00:00.000000";
+    e.action = "officer.read";
+    e.outcome = "success";
+    e.recordId = "7";
+    audit.record(e);
+    exec(s, "UPDATE audit_inbox SET record_id = '8'");
+    auto result = audit.verify();
+    REQUIRE(result.broken);
+    CHECK_THAT(result.broken->reason, Catch::Contains("altered before it was sealed"));
+    CHECK(result.pending == 1);
+    CHECK(audit.seal().refused);
+}
+
+TEST_CASE("/audit/verify shows the sealing window", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    test::Browser auditor(s);
+    auditor.login("auditor");
+    auto page = auditor.get("/audit/verify");
+    CHECK_THAT(page.body, Catch::Contains("intact") && Catch::Contains("sealed"));
 }

@@ -125,6 +125,7 @@ TEST_CASE("a missing or wrong CSRF token is refused and changes nothing", "[http
     wrong["csrf_token"] = std::string(64, 'f');
     CHECK(admin.post("/admin/users", wrong).status == 403);
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM users") == before);
+    s.server().runMaintenance();  // recorded events are sealed into audit_events
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'csrf.rejected'") == 2);
     // Signing out needs the token too.
     auto logout = admin.post("/logout", {{"csrf_token", ""}});
@@ -151,6 +152,7 @@ TEST_CASE("throttling: 5 failures lock the account for 15 minutes, then it relea
     s.server().clock().advance(15 * 60);
     CHECK(b.login("hr").status == 303);
     // Successes and failures are audited, never with the password.
+    s.server().runMaintenance();  // recorded events are sealed into audit_events
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'login' AND outcome = 'failure'") == 5);
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'login' AND outcome = 'refused'") == 1);
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE detail LIKE '%wrong password 1%' "

@@ -179,6 +179,7 @@ TEST_CASE("scope: a station admin sees its station only; a county admin sees bot
     auto wideList = wide.get("/admin/users?q=hr");
     CHECK_THAT(wideList.body, Catch::Contains("hr.other") && Catch::Contains("hr.county"));
     // The station admin's denied look-up is in the audit trail.
+    s.server().runMaintenance();  // recorded events are sealed into audit_events
     const int denied = test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND "
                                               "actor_username = 'admin' AND outcome = 'not_found'");
     CHECK(denied == 2);

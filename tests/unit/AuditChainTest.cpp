@@ -13,8 +13,17 @@ namespace {
 struct Trail {
     crypto::KeyRing keys = crypto::KeyRing::fromBytes(std::string(32, 'k'));
     std::vector<AuditEvent> events;
-    ChainHead head{0, kGenesisHash};
+    ChainHead head{0, kGenesisHash, ""};
     Mac mac() const { return [this](const std::string& m) { return keys.auditMac(m); }; }
+    // The head as the sealer leaves it: newest event and its hash, signed.
+    void setHead(std::int64_t id, const std::string& hash) {
+        head = {id, hash, keys.auditMac(canonicalHead(id, hash))};
+    }
+    AuditCheckpoint checkpoint() const {
+        AuditCheckpoint c{head.lastEventId, head.lastHash, "2026-11-23T10:00:00Z", ""};
+        c.mac = keys.auditMac(canonicalCheckpoint(c));
+        return c;
+    }
     void add(const std::string& action) {
         AuditEvent e;
         e.id = head.lastEventId + 1;
@@ -29,7 +38,7 @@ struct Trail {
         e.prevHash = head.lastHash;
         e.rowHash = keys.auditMac(canonicalAuditContent(e));
         events.push_back(e);
-        head = {e.id, e.rowHash};
+        setHead(e.id, e.rowHash);
     }
 };
 
@@ -101,10 +110,90 @@ TEST_CASE("an event's scope is part of what the chain protects", "[unit]") {
     t.add("login");
     t.events[0].scopePath = "/1/4/";
     t.events[0].rowHash = t.keys.auditMac(canonicalAuditContent(t.events[0]));
-    t.head = {1, t.events[0].rowHash};
+    t.setHead(1, t.events[0].rowHash);
     CHECK_FALSE(verifyAuditChain(t.events, t.head, t.mac()));
     t.events[0].scopePath = "/1/";  // moved to be seen by another auditor
     auto b = verifyAuditChain(t.events, t.head, t.mac());
     REQUIRE(b);
     CHECK(b->eventId == 1);
+}
+
+TEST_CASE("removing the newest events and resetting the head is detected by the head's MAC", "[unit]") {
+    auto t = fiveEvents();
+    t.events.resize(3);
+    t.head.lastEventId = 3;  // someone with database access rewrites the head to match
+    t.head.lastHash = t.events.back().rowHash;
+    auto b = verifyAuditChain(t.events, t.head, t.mac());
+    REQUIRE(b);
+    CHECK(b->eventId == 0);
+    CHECK_THAT(b->reason, Catch::Contains("not signed"));
+}
+
+TEST_CASE("a head reset to empty with events present is refused; a fresh trail is not", "[unit]") {
+    auto t = fiveEvents();
+    ChainHead reset{0, kGenesisHash, ""};
+    CHECK(verifyAuditChain(t.events, reset, t.mac()));
+    Trail fresh;
+    CHECK_FALSE(verifyAuditChain({}, fresh.head, fresh.mac()));
+}
+
+TEST_CASE("a checkpoint the trail no longer reaches is detected", "[unit]") {
+    auto t = fiveEvents();
+    const auto cp = t.checkpoint();  // taken at event 5
+    auto v = AuditChainVerifier(t.mac(), {cp});
+    for (const auto& e : t.events) v.add(e);
+    CHECK_FALSE(v.finish(t.head));
+
+    SECTION("an older copy restored: the trail and its signed head end at event 3") {
+        Trail old = fiveEvents();
+        old.events.resize(3);
+        old.setHead(3, old.events.back().rowHash);  // a genuine, signed head of the old copy
+        CHECK_FALSE(verifyAuditChain(old.events, old.head, old.mac()));
+        AuditChainVerifier w(old.mac(), {cp});
+        for (const auto& e : old.events) w.add(e);
+        auto b = w.finish(old.head);
+        REQUIRE(b);
+        CHECK_THAT(b->reason, Catch::Contains("older copy"));
+    }
+    SECTION("every event removed and the head reset to a fresh trail") {
+        Trail empty;
+        AuditChainVerifier w(empty.mac(), {cp});
+        auto b = w.finish(empty.head);
+        REQUIRE(b);
+        CHECK_THAT(b->reason, Catch::Contains("checkpoint"));
+    }
+    SECTION("a checkpoint not signed with this key") {
+        auto forged = cp;
+        forged.eventId = 2;
+        AuditChainVerifier w(t.mac(), {forged});
+        for (const auto& e : t.events) w.add(e);
+        auto b = w.finish(t.head);
+        REQUIRE(b);
+        CHECK_THAT(b->reason, Catch::Contains("not signed"));
+    }
+}
+
+TEST_CASE("checkpoint lines round-trip and malformed ones are refused", "[unit]") {
+    auto t = fiveEvents();
+    const auto cp = t.checkpoint();
+    const auto back = parseCheckpoint(formatCheckpoint(cp));
+    REQUIRE(back);
+    CHECK(back->eventId == 5);
+    CHECK(back->hash == cp.hash);
+    CHECK(back->mac == cp.mac);
+    CHECK(back->takenAt == cp.takenAt);
+    CHECK_FALSE(parseCheckpoint("kituo-audit-checkpoint v1 event=x hash=a at=b mac=c"));
+    CHECK_FALSE(parseCheckpoint("garbage"));
+    CHECK_FALSE(parseCheckpoint(""));
+}
+
+TEST_CASE("an inbox entry's MAC covers its content but not its future place in the chain", "[unit]") {
+    auto t = fiveEvents();
+    auto e = t.events[2];
+    const auto mac = t.keys.auditMac(canonicalEntry(e));
+    e.id = 99;
+    e.prevHash = "x";
+    CHECK(t.keys.auditMac(canonicalEntry(e)) == mac);
+    e.detail = "changed";
+    CHECK(t.keys.auditMac(canonicalEntry(e)) != mac);
 }

@@ -37,3 +37,13 @@ TEST_CASE("cookies parse by name", "[unit]") {
     CHECK(c.at("theme") == "dark");
     CHECK(c.size() == 2);
 }
+
+TEST_CASE("form parsing stops at the field count and field size caps", "[unit]") {
+    std::string many;
+    for (int i = 0; i < 1001; ++i) many += "a&";
+    CHECK_THROWS_AS(parseUrlEncoded(many, 1000, 1024), kituo::domain::TooLarge);
+    CHECK(parseUrlEncoded(many.substr(0, 2000), 1000, 1024).size() == 1000);
+    CHECK_THROWS_AS(parseUrlEncoded("a=" + std::string(1025, 'x'), 1000, 1024), kituo::domain::TooLarge);
+    CHECK_THROWS_AS(parseUrlEncoded(std::string(1025, 'n') + "=1", 1000, 1024), kituo::domain::TooLarge);
+    CHECK(parseUrlEncoded("a=" + std::string(1024, 'x'), 1000, 1024).size() == 1);
+}

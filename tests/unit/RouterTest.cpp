@@ -50,3 +50,12 @@ TEST_CASE("a route defined twice stops the start", "[unit]") {
     r.add("GET", "/a", Permission::Public, ok);
     CHECK_THROWS_WITH(r.validate(), Catch::Contains("twice"));
 }
+
+TEST_CASE("a path with an empty segment matches no route", "[unit]") {
+    Router r;
+    r.add("GET", "/officers", Permission::Public, ok);
+    CHECK(r.match("GET", "/officers").route);
+    CHECK_FALSE(r.match("GET", "//officers").route);
+    CHECK_FALSE(r.match("GET", "/officers//").route);
+    CHECK(r.match("GET", "//officers").allowedMethods.empty());
+}
