@@ -91,6 +91,10 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
         if (blank(*value)) e[field] = std::string("Enter the ") + label + ".";
         else if (codePointCount(*value) > 100) e[field] = "Use at most 100 characters.";
         else if (value->find_first_of("\r\n\t") != std::string::npos) e[field] = "Use a single line.";
+        else if (std::any_of(value->begin(), value->end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+            e[field] = std::string("Remove the invisible control characters from the ") + label + ".";
+        }
     }
     if (!validNationalId(in.nationalId)) e["national_id"] = "Use the 6 to 9 digit national ID number.";
     if (in.gender != "F" && in.gender != "M") e["gender"] = "Choose female or male.";

@@ -180,18 +180,20 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
         auto existing = ctx.existingByNumber.find(in.serviceNumber);
         auto nidOwner = ctx.ownerByNationalId.find(in.nationalId);
         if (nidOwner != ctx.ownerByNationalId.end() && nidOwner->second.first != in.serviceNumber) {
+            if (!nidOwner->second.second) ++plan.outOfScopeConflicts;
             p.problems.push_back("National ID " + maskNationalId(in.nationalId) +
                                  (nidOwner->second.second
                                       ? " belongs to another officer (service number " + nidOwner->second.first + ")."
-                                      : " is already registered to an officer outside your scope."));
+                                      : " conflicts with a record outside your scope."));
         }
         if (existing != ctx.existingByNumber.end()) {
             const auto& ex = existing->second;
             p.existingId = ex.id;
             p.existingVersion = ex.version;
             if (!ex.inScope) {
+                ++plan.outOfScopeConflicts;
                 p.problems.push_back("Service number " + in.serviceNumber +
-                                     " belongs to an officer outside your scope.");
+                                     " conflicts with a record outside your scope.");
             } else if (p.stationId && (ex.stationId != p.stationId || ex.unitId != p.unitId)) {
                 p.problems.push_back("The officer is posted elsewhere now; record a transfer instead of "
                                      "changing the station or unit in a file.");
@@ -223,6 +225,16 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
             ++plan.updates;
         }
         plan.rows.push_back(std::move(p));
+    }
+    // A file that probes many records outside the importer's scope is refused whole: the
+    // preview must not become a way to learn which IDs exist elsewhere.
+    if (plan.outOfScopeConflicts > kMaxOutOfScopeConflicts) {
+        plan.fileProblems.push_back("This file conflicts with " + std::to_string(plan.outOfScopeConflicts) +
+                                    " records outside your scope (at most " +
+                                    std::to_string(kMaxOutOfScopeConflicts) +
+                                    " are shown). Ask HR at county or national level to import it.");
+        plan.rows.clear();
+        plan.creates = plan.updates = plan.unchanged = plan.errors = 0;
     }
     return plan;
 }

@@ -53,10 +53,17 @@ struct ImportRowPlan {
     int existingVersion = 0;
 };
 
+// Rows of one file that may conflict with records outside the importer's scope before the
+// whole file is refused.
+constexpr int kMaxOutOfScopeConflicts = 20;
+
 struct ImportPlan {
     std::vector<std::string> fileProblems;  // the file as a whole cannot be used
     std::vector<ImportRowPlan> rows;
     int creates = 0, updates = 0, unchanged = 0, errors = 0;
+    // Rows whose service number or national ID is held by an officer outside the importer's
+    // scope (said as "conflicts with a record outside your scope", never whose; audited).
+    int outOfScopeConflicts = 0;
 };
 
 struct ImportContext {

@@ -77,9 +77,11 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
 
 // Select options for stations and units within scope, ranks and statuses.
 void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& f,
-                      const std::vector<domain::Rank>& ranks) {
+                      const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion = {}) {
     View stations = View::type::list, units = View::type::list;
-    for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
+    store::OrgStore org(ctx.services.db);
+    const auto subtree = rollVersion ? org.subtree(ctx.actor().scopePath, *rollVersion) : org.subtree(ctx.actor().scopePath);
+    for (const auto& u : subtree) {
         if (u.kind != domain::OrgKind::Station && u.kind != domain::OrgKind::Unit) continue;
         View o;
         o.set("id", std::to_string(u.id));
@@ -129,10 +131,17 @@ std::string queryWith(const http::Request& r, const std::map<std::string, std::s
 
 // The list's body depends on the roll (data version "roll"), the viewer's scope, whether
 // their role manages officers, and the query: that is its cache key.
+// Everything else on it (menus' subtree, the rank ladder) is read at the same "roll" version.
+// Names and values are percent-encoded, so no query can pose as another.
 std::string listCacheKey(const RequestContext& ctx) {
-    std::string key = "officers|" + ctx.actor().scopePath + "|" +
+    std::string key = ctx.request.path + "|" + ctx.actor().scopePath + "|" +
                       (auth::allows(ctx.actor().role, Permission::ManageOfficers) ? "manage" : "read") + "|";
-    for (const auto& [k, v] : ctx.request.query) key += k + "=" + v + "&";  // multimap: sorted by key
+    for (const auto& [k, v] : ctx.request.query) {  // multimap: sorted by key
+        std::string ek, ev;
+        Poco::URI::encode(k, "&=+#%?/|", ek);
+        Poco::URI::encode(v, "&=+#%?/|", ev);
+        key += ek + "=" + ev + "&";
+    }
     return key;
 }
 
@@ -142,7 +151,7 @@ Response listOfficers(RequestContext& ctx) {
     if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
     const auto f = filterFrom(ctx.request);
     store::OfficerStore officers(ctx.services.db);
-    const auto ranks = officers.ranks();
+    const auto ranks = officers.ranks(version);
     const auto page = officers.list(ctx.actor(), f);
     // Built in place: kainjow's set() and push_back() copy, so the list is filled where it lives.
     View v;
@@ -163,7 +172,7 @@ Response listOfficers(RequestContext& ctx) {
     }
     v.set("empty", page.officers.empty());
     v.set("q", f.q);
-    addFilterOptions(ctx, v, f, ranks);
+    addFilterOptions(ctx, v, f, ranks, version);
     View sorts;
     for (const char* key : {"service_number", "name", "rank", "station", "enlisted"}) {
         const bool current = f.sort == key;
@@ -375,13 +384,13 @@ Response createOfficer(RequestContext& ctx) {
     in.phone = *domain::normalizePhone(in.phone);
     std::int64_t id = 0;
     try {
-        id = ctx.services.db.transaction([&](store::Connection& c) {
-            const auto newId = officers.create(c, in, posting, ctx.actor().userId);
-            store::AuditStore(ctx.services.db, ctx.services.keys)
-                .append(c, ctx.auditEvent("officer.create", "officer", std::to_string(newId), "success",
-                                          "service number " + in.serviceNumber + ", station " + station->code));
-            return newId;
-        });
+        id = ctx.write(ctx.auditEvent("officer.create", "officer", "", "success",
+                                      "service number " + in.serviceNumber + ", station " + station->code),
+                       [&](store::Tx& tx, domain::AuditEvent& e) {
+                           const auto newId = officers.create(tx, in, posting, ctx.actor().userId);
+                           e.recordId = std::to_string(newId);
+                           return newId;
+                       });
     } catch (const domain::ValidationError& e) {
         return officerForm(ctx, in, extra, true, e.fieldErrors(), 400);
     }
@@ -412,11 +421,10 @@ Response updateOfficer(RequestContext& ctx) {
     if (!errors.empty()) return officerForm(ctx, in, editExtra(o, versionRaw), false, errors, 400);
     in.phone = *domain::normalizePhone(in.phone);
     try {
-        ctx.services.db.transaction([&](store::Connection& c) {
-            officers.update(c, ctx.actor().scopePath, o.id, std::stoi(versionRaw), in);
-            store::AuditStore(ctx.services.db, ctx.services.keys)
-                .append(c, ctx.auditEvent("officer.update", "officer", std::to_string(o.id), "success"));
-        });
+        ctx.write(ctx.auditEvent("officer.update", "officer", std::to_string(o.id), "success"),
+                  [&](store::Tx& tx, domain::AuditEvent&) {
+                      officers.update(tx, ctx.actor().scopePath, o.id, std::stoi(versionRaw), in);
+                  });
     } catch (const domain::ValidationError& e) {
         return officerForm(ctx, in, editExtra(o, versionRaw), false, e.fieldErrors(), 400);
     } catch (const domain::Conflict&) {
@@ -490,13 +498,13 @@ Response transferOfficer(RequestContext& ctx) {
     }
     if (!errors.empty()) return profile(ctx, o, values, errors, 400);
     const int version = formVersion(r);
-    ctx.services.db.transaction([&](store::Connection& c) {
-        store::OfficerStore(ctx.services.db).transfer(c, ctx.actor().scopePath, o.id, version, posting, ctx.actor().userId);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("officer.transfer", "officer", std::to_string(o.id), "success",
-                                      o.stationCode + " -> " + station->code + " from " + posting.fromDate +
-                                          ", ref " + posting.reference));
-    });
+    ctx.write(ctx.auditEvent("officer.transfer", "officer", std::to_string(o.id), "success",
+                             o.stationCode + " -> " + station->code + " from " + posting.fromDate + ", ref " +
+                                 posting.reference),
+              [&](store::Tx& tx, domain::AuditEvent&) {
+                  store::OfficerStore(ctx.services.db)
+                      .transfer(tx, ctx.actor().scopePath, o.id, version, posting, ctx.actor().userId);
+              });
     ctx.flash("success", "Transfer to " + station->name + " recorded.");
     return Response::redirect("/officers/" + std::to_string(o.id));
 }

@@ -96,6 +96,11 @@ Response upload(RequestContext& ctx) {
     } catch (const domain::CsvError& e) {
         return uploadPage(ctx, "\"" + f.fileName + "\" could not be read as CSV: " + e.what() + ".", 400);
     }
+    if (p.outOfScopeConflicts > 0) {
+        ctx.audit("officer.import_out_of_scope", "officer_import", "", "denied",
+                  f.fileName + ": " + std::to_string(p.outOfScopeConflicts) +
+                      " rows conflict with records outside the importer's scope");
+    }
     if (!p.fileProblems.empty()) {
         std::string all;
         for (const auto& pr : p.fileProblems) all += (all.empty() ? "" : " ") + pr;
@@ -130,15 +135,14 @@ Response commit(RequestContext& ctx) {
     const std::string summary = std::to_string(p.creates) + " officers added, " + std::to_string(p.updates) +
                                 " updated, " + std::to_string(p.unchanged) + " unchanged, " +
                                 std::to_string(p.errors) + " rows skipped";
-    ctx.services.db.transaction([&](store::Connection& c) {
-        if (!store::ImportStore(ctx.services.db).markCommitted(c, file.id, summary)) {
-            throw domain::Conflict("This file was already imported.");
-        }
-        store::OfficerStore(ctx.services.db).applyImport(c, ctx.actor().scopePath, p, ctx.actor().userId);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("officer.import", "officer_import", std::to_string(file.id), "success",
-                                      file.fileName + ": " + summary));
-    });
+    ctx.write(ctx.auditEvent("officer.import", "officer_import", std::to_string(file.id), "success",
+                             file.fileName + ": " + summary),
+              [&](store::Tx& tx, domain::AuditEvent&) {
+                  if (!store::ImportStore(ctx.services.db).markCommitted(tx, file.id, summary)) {
+                      throw domain::Conflict("This file was already imported.");
+                  }
+                  store::OfficerStore(ctx.services.db).applyImport(tx, ctx.actor().scopePath, p, ctx.actor().userId);
+              });
     ctx.flash("success", "Import complete: " + summary + ".");
     return Response::redirect("/officers");
 }

@@ -92,9 +92,12 @@ Response createOrg(RequestContext& ctx) {
     }
     if (!errors.empty()) return orgPage(ctx, form, errors, 400);
     try {
-        const auto created = store::OrgStore(ctx.services.db).create(parent->id, *kind, code, r.formParam("name"));
-        ctx.audit("org.create", "org_unit", std::to_string(created.id), "success",
-                  domain::toString(*kind) + " " + code + " under " + parent->code);
+        ctx.write(ctx.auditEvent("org.create", "org_unit", "", "success",
+                                 domain::toString(*kind) + " " + code + " under " + parent->code),
+                  [&](store::Tx& tx, domain::AuditEvent& e) {
+                      e.recordId = std::to_string(
+                          store::OrgStore(ctx.services.db).create(tx, parent->id, *kind, code, r.formParam("name")).id);
+                  });
     } catch (const domain::ValidationError& e) {
         return orgPage(ctx, form, e.fieldErrors(), 400);
     }
@@ -136,7 +139,10 @@ Response renameUnit(RequestContext& ctx) {
     const int version = formVersion(ctx.request);
     if (!errors.empty()) return unitPage(ctx, u, name, errors, 400);
     try {
-        store::OrgStore(ctx.services.db).rename(u.id, version, name);
+        ctx.write(ctx.auditEvent("org.rename", "org_unit", std::to_string(u.id), "success", u.name + " -> " + name),
+                  [&](store::Tx& tx, domain::AuditEvent&) {
+                      store::OrgStore(ctx.services.db).rename(tx, ctx.actor().scopePath, u.id, version, name);
+                  });
     } catch (const domain::Conflict&) {
         const auto current = requireUnit(ctx);
         return unitPage(ctx, current, name,
@@ -144,7 +150,6 @@ Response renameUnit(RequestContext& ctx) {
                                       "\u201d while you were editing. Your text is kept below; save again to replace it."}},
                         409);
     }
-    ctx.audit("org.rename", "org_unit", std::to_string(u.id), "success", u.name + " -> " + name);
     ctx.flash("success", "Renamed to " + name + ".");
     return Response::redirect("/admin/org");
 }

@@ -9,6 +9,7 @@
 #include "http/Response.h"
 #include "http/Session.h"
 #include "http/Templates.h"
+#include "store/AuditStore.h"
 
 #include <optional>
 
@@ -41,6 +42,29 @@ public:
     domain::AuditEvent auditEvent(const std::string& action, const std::string& recordType,
                                   const std::string& recordId, const std::string& outcome,
                                   const std::string& detail = "") const;
+    // The one write path. Runs change(tx, event) in one transaction and appends `event` to the
+    // audit trail in that same transaction, so the change and its record commit or roll back
+    // together. The change may fill in the event (the new record's id, a detail); it gets a
+    // fresh copy of `event` on every attempt, because a deadlock re-runs the whole transaction
+    // (store/Db.h), so it must have no effects outside the database. Store errors are mapped
+    // by the Dispatcher (ValidationError 400, Conflict 409, NotFound 404, Unavailable 503).
+    template <class F>
+    auto write(const domain::AuditEvent& event, F&& change)
+        -> decltype(change(std::declval<store::Tx&>(), std::declval<domain::AuditEvent&>())) {
+        store::AuditStore audit(services.db, services.keys);
+        return services.db.transaction([&](store::Tx& tx) {
+            domain::AuditEvent e = event;
+            if constexpr (std::is_void_v<decltype(change(tx, e))>) {
+                change(tx, e);
+                audit.append(tx, e);
+            } else {
+                auto result = change(tx, e);
+                audit.append(tx, e);
+                return result;
+            }
+        });
+    }
+
     // Records an audit event in a transaction of its own.
     void audit(const std::string& action, const std::string& recordType,
                const std::string& recordId, const std::string& outcome,

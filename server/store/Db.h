@@ -125,6 +125,9 @@ private:
     std::set<std::string> _bumps;
 };
 
+// A connection inside a transaction, as the write path hands it to a change.
+using Tx = Connection;
+
 class Db {
 public:
     explicit Db(DbSettings settings);

@@ -3,6 +3,7 @@
 
 #include "store/DataVersions.h"
 #include "store/SqlLists.h"
+#include "store/VersionedCache.h"
 
 #include <chrono>
 #include <map>
@@ -169,58 +170,33 @@ std::int64_t lastInsertId(Connection& c) {
 
 }  // namespace
 
-namespace {
+std::vector<domain::Rank> OfficerStore::ranks() { return ranks(currentVersion(_db, "roll")); }
 
-// The ladder changes only with a migration or a scheme-of-service edit, and every page with a
-// rank filter needs it: it is read at most once a minute per database.
-struct RankCache {
-    std::mutex mutex;
-    std::map<const Db*, std::pair<std::chrono::steady_clock::time_point, std::vector<domain::Rank>>> entries;
-};
-
-RankCache& rankCache() {
-    static RankCache cache;
-    return cache;
-}
-
-}  // namespace
-
-void OfficerStore::forgetRanks() {
-    std::lock_guard<std::mutex> lock(rankCache().mutex);
-    rankCache().entries.erase(&_db);
-}
-
-std::vector<domain::Rank> OfficerStore::ranks() {
-    {
-        std::lock_guard<std::mutex> lock(rankCache().mutex);
-        auto it = rankCache().entries.find(&_db);
-        if (it != rankCache().entries.end() &&
-            std::chrono::steady_clock::now() - it->second.first < std::chrono::seconds(60)) {
-            return it->second.second;
-        }
-    }
-    auto fresh = _db.run([](Connection& c) {
-        std::unique_ptr<sql::ResultSet> rs(c.prepare(
-            "SELECT r.rank_id, r.code, r.name, r.ordinal, GROUP_CONCAT(sr.service_code ORDER BY "
-            "sr.service_code) AS services FROM ranks r LEFT JOIN service_ranks sr ON sr.rank_id = r.rank_id "
-            "GROUP BY r.rank_id, r.code, r.name, r.ordinal ORDER BY r.ordinal").executeQuery());
-        std::vector<domain::Rank> out;
-        while (rs->next()) {
-            domain::Rank r;
-            r.id = rs->getInt64("rank_id");
-            r.code = rs->getString("code");
-            r.name = rs->getString("name");
-            r.ordinal = rs->getInt("ordinal");
-            std::stringstream ss(rs->isNull("services") ? std::string() : std::string(rs->getString("services")));
-            std::string code;
-            while (std::getline(ss, code, ',')) r.services.push_back(code);
-            out.push_back(r);
-        }
-        return out;
+std::vector<domain::Rank> OfficerStore::ranks(std::uint64_t rollVersion) {
+    // The ladder changes only with a migration or a scheme-of-service edit (both bump "roll"),
+    // and every page with a rank filter needs it.
+    static VersionedCache<std::vector<domain::Rank>> cache("roll");
+    return cache.get(_db, "ranks", rollVersion, [&] {
+        return _db.run([](Connection& c) {
+            std::unique_ptr<sql::ResultSet> rs(c.prepare(
+                "SELECT r.rank_id, r.code, r.name, r.ordinal, GROUP_CONCAT(sr.service_code ORDER BY "
+                "sr.service_code) AS services FROM ranks r LEFT JOIN service_ranks sr ON sr.rank_id = r.rank_id "
+                "GROUP BY r.rank_id, r.code, r.name, r.ordinal ORDER BY r.ordinal").executeQuery());
+            std::vector<domain::Rank> out;
+            while (rs->next()) {
+                domain::Rank r;
+                r.id = rs->getInt64("rank_id");
+                r.code = rs->getString("code");
+                r.name = rs->getString("name");
+                r.ordinal = rs->getInt("ordinal");
+                std::stringstream ss(rs->isNull("services") ? std::string() : std::string(rs->getString("services")));
+                std::string code;
+                while (std::getline(ss, code, ',')) r.services.push_back(code);
+                out.push_back(r);
+            }
+            return out;
+        });
     });
-    std::lock_guard<std::mutex> lock(rankCache().mutex);
-    rankCache().entries[&_db] = {std::chrono::steady_clock::now(), fresh};
-    return fresh;
 }
 
 namespace {

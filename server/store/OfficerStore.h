@@ -68,10 +68,11 @@ class OfficerStore {
 public:
     explicit OfficerStore(Db& db) : _db(db) {}
 
-    // The rank ladder, lowest first, with the services each rank belongs to. Cached for up
-    // to a minute per database; forgetRanks() drops the cache after a change to the ladder.
+    // The rank ladder, lowest first, with the services each rank belongs to. Cached while the
+    // "roll" data version is unchanged (VersionedCache.h).
     std::vector<domain::Rank> ranks();
-    void forgetRanks();
+    // The same, for a caller that has just read the "roll" version.
+    std::vector<domain::Rank> ranks(std::uint64_t rollVersion);
 
     // One page of the filtered list, with the summary fields a list shows (id, service number,
     // names, rank, status, enlistment, station, unit): at most four queries whatever the page

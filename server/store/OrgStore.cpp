@@ -2,6 +2,7 @@
 #include "store/OrgStore.h"
 
 #include "store/DataVersions.h"
+#include "store/VersionedCache.h"
 
 #include <chrono>
 #include <map>
@@ -43,57 +44,41 @@ std::optional<domain::OrgUnit> OrgStore::findByCode(const std::string& code) {
 
 namespace {
 
-// Subtrees feed the select lists of most pages; the tree changes rarely. Cached for up to 30
-// seconds per database and scope, and dropped at once by any change made through this store.
-// Authorization never reads this cache: scoped queries test org_units.path in SQL.
-struct SubtreeCache {
-    std::mutex mutex;
-    std::map<std::pair<const Db*, std::string>,
-             std::pair<std::chrono::steady_clock::time_point, std::vector<domain::OrgUnit>>> entries;
-};
-
-SubtreeCache& subtreeCache() {
-    static SubtreeCache cache;
+// Subtrees feed the select lists of most pages; the tree changes rarely. Authorization never
+// reads this cache: scoped queries test org_units.path in SQL.
+VersionedCache<std::vector<domain::OrgUnit>>& subtreeCache() {
+    static VersionedCache<std::vector<domain::OrgUnit>> cache("roll");
     return cache;
 }
 
 }  // namespace
 
-void OrgStore::forgetCached() {
-    std::lock_guard<std::mutex> lock(subtreeCache().mutex);
-    for (auto it = subtreeCache().entries.begin(); it != subtreeCache().entries.end();) {
-        it = it->first.first == &_db ? subtreeCache().entries.erase(it) : std::next(it);
-    }
+std::vector<domain::OrgUnit> OrgStore::subtree(const std::string& scopePath) {
+    return subtree(scopePath, currentVersion(_db, "roll"));
 }
 
-std::vector<domain::OrgUnit> OrgStore::subtree(const std::string& scopePath) {
-    const auto key = std::make_pair(static_cast<const Db*>(&_db), scopePath);
-    {
-        std::lock_guard<std::mutex> lock(subtreeCache().mutex);
-        auto it = subtreeCache().entries.find(key);
-        if (it != subtreeCache().entries.end() &&
-            std::chrono::steady_clock::now() - it->second.first < std::chrono::seconds(30)) {
-            return it->second.second;
-        }
-    }
-    auto units = _db.run([&](Connection& c) {
-        auto& st = c.prepare(std::string("SELECT ") + kColumns +
-                             " FROM org_units WHERE path LIKE CONCAT(?, '%') ORDER BY path");
-        st.setString(1, scopePath);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        std::vector<domain::OrgUnit> found;
-        while (rs->next()) found.push_back(readUnit(*rs));
-        return found;
+std::vector<domain::OrgUnit> OrgStore::subtree(const std::string& scopePath, std::uint64_t rollVersion) {
+    return subtreeCache().get(_db, scopePath, rollVersion, [&] {
+        return _db.run([&](Connection& c) {
+            auto& st = c.prepare(std::string("SELECT ") + kColumns +
+                                 " FROM org_units WHERE path LIKE CONCAT(?, '%') ORDER BY path");
+            st.setString(1, scopePath);
+            std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+            std::vector<domain::OrgUnit> found;
+            while (rs->next()) found.push_back(readUnit(*rs));
+            return found;
+        });
     });
-    std::lock_guard<std::mutex> lock(subtreeCache().mutex);
-    subtreeCache().entries[key] = {std::chrono::steady_clock::now(), units};
-    return units;
 }
 
 domain::OrgUnit OrgStore::ensure(std::optional<std::int64_t> parentId, domain::OrgKind kind,
                                  const std::string& code, const std::string& name) {
-    forgetCached();
-    return _db.transaction([&](Connection& c) {
+    return _db.transaction([&](Connection& c) { return ensure(c, parentId, kind, code, name); });
+}
+
+domain::OrgUnit OrgStore::ensure(Connection& c, std::optional<std::int64_t> parentId, domain::OrgKind kind,
+                                 const std::string& code, const std::string& name) {
+    {
         if (auto existing = findBy(c, "code = ? FOR UPDATE",
                                    [&](sql::PreparedStatement& st) { st.setString(1, code); })) {
             return *existing;
@@ -130,7 +115,7 @@ domain::OrgUnit OrgStore::ensure(std::optional<std::int64_t> parentId, domain::O
         bumpVersion(c, "roll");
         return *findBy(c, "org_unit_id = ?",
                        [&](sql::PreparedStatement& st) { st.setInt64(1, id); });
-    });
+    }
 }
 
 std::optional<domain::OrgUnit> OrgStore::findWithin(const std::string& scopePath, std::int64_t id) {
@@ -143,30 +128,34 @@ std::optional<domain::OrgUnit> OrgStore::findWithin(const std::string& scopePath
     });
 }
 
-domain::OrgUnit OrgStore::create(std::int64_t parentId, domain::OrgKind kind,
+domain::OrgUnit OrgStore::create(Connection& c, std::int64_t parentId, domain::OrgKind kind,
                                  const std::string& code, const std::string& name) {
-    if (findByCode(code)) throw domain::ValidationError("code", "This code is already in use.");
+    if (findBy(c, "code = ? FOR UPDATE", [&](sql::PreparedStatement& st) { st.setString(1, code); })) {
+        throw domain::ValidationError("code", "This code is already in use.");
+    }
     try {
-        return ensure(parentId, kind, code, name);
-    } catch (const DatabaseError& e) {
-        if (e.code() == 1062) throw domain::ValidationError("code", "This code is already in use.");
+        return ensure(c, parentId, kind, code, name);
+    } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "This code is already in use.");
         throw;
     }
 }
 
-void OrgStore::rename(std::int64_t id, int version, const std::string& name) {
-    forgetCached();
-    _db.transaction([&](Connection& c) {
+void OrgStore::rename(Connection& c, const std::string& scopePath, std::int64_t id, int version,
+                      const std::string& name) {
+    {
         auto& st = c.prepare(
-            "UPDATE org_units SET name = ?, version = version + 1 WHERE org_unit_id = ? AND version = ?");
+            "UPDATE org_units SET name = ?, version = version + 1 WHERE org_unit_id = ? AND version = ? "
+            "AND path LIKE CONCAT(?, '%')");
         st.setString(1, name);
         st.setInt64(2, id);
         st.setInt(3, version);
+        st.setString(4, scopePath);
         if (st.executeUpdate() == 0) {
             throw domain::Conflict("This unit was changed by someone else while you were editing it.");
         }
         bumpVersion(c, "roll");
-    });
+    }
 }
 
 }  // namespace kituo::store

@@ -16,24 +16,28 @@ public:
     explicit OrgStore(Db& db) : _db(db) {}
 
     std::optional<domain::OrgUnit> findByCode(const std::string& code);
-    // Nodes at or below the node with this path, ordered by path. Served from a short cache
-    // (30 s; dropped by any change made through an OrgStore): for menus, never for access.
+    // Nodes at or below the node with this path, ordered by path. Cached while the "roll"
+    // data version is unchanged (VersionedCache.h): for menus, never for access.
     std::vector<domain::OrgUnit> subtree(const std::string& scopePath);
+    // The same, for a caller that has just read the "roll" version.
+    std::vector<domain::OrgUnit> subtree(const std::string& scopePath, std::uint64_t rollVersion);
     // Returns the node with this code, creating it under `parentId` when missing. Idempotent.
     // Throws domain::ValidationError when the kind may not sit under the parent.
     domain::OrgUnit ensure(std::optional<std::int64_t> parentId, domain::OrgKind kind,
                            const std::string& code, const std::string& name);
+    domain::OrgUnit ensure(Connection& c, std::optional<std::int64_t> parentId, domain::OrgKind kind,
+                           const std::string& code, const std::string& name);
 
     // The node if it lies at or below scopePath.
     std::optional<domain::OrgUnit> findWithin(const std::string& scopePath, std::int64_t id);
-    // Creates a node; throws ValidationError for a taken code or a kind that may not sit
-    // under the parent.
-    domain::OrgUnit create(std::int64_t parentId, domain::OrgKind kind, const std::string& code,
-                           const std::string& name);
-    // Renames when `version` is current; throws domain::Conflict otherwise.
-    void rename(std::int64_t id, int version, const std::string& name);
-
-    void forgetCached();
+    // Creates a node in the caller's transaction; throws ValidationError for a taken code or a
+    // kind that may not sit under the parent.
+    domain::OrgUnit create(Connection& c, std::int64_t parentId, domain::OrgKind kind,
+                           const std::string& code, const std::string& name);
+    // Renames the node (at or below scopePath) when `version` is current, in the caller's
+    // transaction; throws domain::Conflict otherwise.
+    void rename(Connection& c, const std::string& scopePath, std::int64_t id, int version,
+                const std::string& name);
 
 private:
     Db& _db;

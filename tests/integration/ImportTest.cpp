@@ -59,7 +59,7 @@ TEST_CASE("the preview names every problem; commit applies the valid rows once",
     CHECK_THAT(b, Catch::Contains("Service number 4000002 also appears on line(s) 6") &&
                       Catch::Contains("Unknown station &quot;NOWHERE&quot;") &&
                       Catch::Contains("date of birth: Enter a date of birth") &&
-                      Catch::Contains("belongs to an officer outside your scope") &&
+                      Catch::Contains("conflicts with a record outside your scope") &&
                       Catch::Contains("belongs to another officer (service number 2100000)") &&
                       Catch::Contains("Unknown rank &quot;Colonel&quot;") &&
                       Catch::Contains("Changes: phone"));
@@ -93,8 +93,30 @@ TEST_CASE("a national ID held outside the importer's scope is refused without na
     auto preview = other.upload("/officers/import", "file", "probe.csv",
                                 domain::csvLine(domain::officerCsvColumns()) +
                                     "4000010,Probe,Test,20000000,M,1995-01-01,2016-01-01,KPS,Constable,2016-01-01,active,2016-01-01,,CPH,,\r\n");
-    CHECK_THAT(preview.body, Catch::Contains("already registered to an officer outside your scope") &&
+    CHECK_THAT(preview.body, Catch::Contains("conflicts with a record outside your scope") &&
                                  !Catch::Contains("2100000"));
+    s.server().runMaintenance();
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'officer.import_out_of_scope' "
+                        "AND detail LIKE '%1 rows conflict%'") == 1);
+}
+
+TEST_CASE("a file probing many records outside the importer's scope is refused whole", "[http][import][scope]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser other(s);
+    other.login("hr.other");
+    other.get("/officers/import");
+    // Kilimani's demo officers (the first 100) hold national IDs 20000000 + 7919 i.
+    std::string file = domain::csvLine(domain::officerCsvColumns());
+    for (int i = 0; i < 21; ++i) {
+        file += std::to_string(4000100 + i) + ",Probe,Test," + std::to_string(20000000 + i * 7919) +
+                ",M,1995-01-01,2016-01-01,KPS,Constable,2016-01-01,active,2016-01-01,,CPH,,\r\n";
+    }
+    auto preview = other.upload("/officers/import", "file", "probe.csv", file);
+    CHECK(preview.status == 400);
+    CHECK_THAT(preview.body, Catch::Contains("conflicts with 21 records outside your scope") &&
+                                 !Catch::Contains("2100037"));
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM officer_imports") == 0);
 }
 
 TEST_CASE("an import belongs to whoever uploaded it", "[http][import]") {

@@ -141,3 +141,15 @@ TEST_CASE("date arithmetic", "[unit]") {
     CHECK(daysBetween("2024-02-28", "2024-03-01") == 2);
     CHECK(addDays("2024-02-28", 2) == "2024-03-01");
 }
+
+TEST_CASE("names with control characters are refused at the form, as the importer refuses them", "[unit]") {
+    auto in = valid();
+    in.surname = std::string("Oti\0eno", 7);
+    in.otherNames = "Peter\x1b[31m";
+    auto e = officerFieldErrors(in, ladder(), today);
+    CHECK_THAT(e["surname"], Catch::Contains("control characters"));
+    CHECK_THAT(e["other_names"], Catch::Contains("control characters"));
+    in = valid();
+    in.surname = "Wanjirũ O'Neil-Kamau";
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+}
