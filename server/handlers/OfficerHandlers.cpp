@@ -235,7 +235,7 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
     store::OfficerStore officers(ctx.services.db);
     std::vector<domain::PostingPeriod> periods;
     View history = View::type::list;
-    for (const auto& p : officers.postings(o.id)) {
+    for (const auto& p : officers.postings(ctx.actor(), o.id)) {
         periods.push_back({p.stationId, p.fromDate, p.toDate});
         View h;
         h.set("station", p.stationName);

@@ -289,14 +289,18 @@ std::optional<OfficerRecord> OfficerStore::findVisibleTo(const domain::Actor& ac
     });
 }
 
-std::vector<PostingRecord> OfficerStore::postings(std::int64_t officerId) {
+std::vector<PostingRecord> OfficerStore::postings(const domain::Actor& actor, std::int64_t officerId) {
     return _db.run([&](Connection& c) {
+        // The whole history of an officer whose current station is within the actor's scope.
         auto& st = c.prepare(
             "SELECT p.posting_id, p.station_id, st.name AS station_name, un.name AS unit_name, p.from_date, "
-            "p.to_date, p.reference FROM postings p JOIN org_units st ON st.org_unit_id = p.station_id "
+            "p.to_date, p.reference FROM postings p JOIN officers o ON o.officer_id = p.officer_id "
+            "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
+            "JOIN org_units st ON st.org_unit_id = p.station_id "
             "LEFT JOIN org_units un ON un.org_unit_id = p.unit_id WHERE p.officer_id = ? "
             "ORDER BY p.from_date DESC, p.posting_id DESC");
-        st.setInt64(1, officerId);
+        st.setString(1, actor.scopePath.empty() ? std::string("\x01") : actor.scopePath);
+        st.setInt64(2, officerId);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         std::vector<PostingRecord> out;
         while (rs->next()) {

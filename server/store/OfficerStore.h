@@ -82,7 +82,8 @@ public:
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);
     std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);
-    std::vector<PostingRecord> postings(std::int64_t officerId);
+    // The posting history of an officer currently posted within the actor's scope (else none).
+    std::vector<PostingRecord> postings(const domain::Actor& actor, std::int64_t officerId);
 
     // Creates the officer and their first (open) posting. Throws ValidationError for a taken
     // service number or national ID.

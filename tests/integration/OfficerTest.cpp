@@ -358,3 +358,18 @@ TEST_CASE("the cached list follows every change, in this process and another", "
     });
     CHECK_THAT(hr.get("/officers?q=3000020").body, Catch::Contains("Renamed-Elsewhere"));
 }
+
+TEST_CASE("posting history is read with the scope inside its query", "[db][officers][scope]") {
+    test::TestServer s;
+    s.seedDemo();
+    const auto officerId = std::stoll(test::queryValue(
+        s.db(), "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                "WHERE st.code = 'KLM' ORDER BY o.officer_id LIMIT 1"));
+    domain::Actor kilimani, capitol;
+    kilimani.scopePath = test::queryValue(s.db(), "SELECT path FROM org_units WHERE code = 'KLM'");
+    capitol.scopePath = test::queryValue(s.db(), "SELECT path FROM org_units WHERE code = 'CPH'");
+    store::OfficerStore officers(s.db());
+    CHECK_FALSE(officers.postings(kilimani, officerId).empty());
+    CHECK(officers.postings(capitol, officerId).empty());
+    CHECK(officers.postings(domain::Actor{}, officerId).empty());  // no scope sees nothing
+}
