@@ -126,6 +126,7 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
     c.keyFile = r.str("paths.keyFile", "KITUO_KEY_FILE", c.keyFile);
     c.auditCheckpointFile =
         r.str("audit.checkpointFile", "KITUO_AUDIT_CHECKPOINT_FILE", c.auditCheckpointFile);
+    c.auditOfficerReads = r.boolean("audit.officerReads", "KITUO_AUDIT_OFFICER_READS", c.auditOfficerReads);
     c.auditSealIntervalMs =
         static_cast<int>(r.integer("audit.sealIntervalMs", "", c.auditSealIntervalMs, 10, 60000));
     c.anonymousSummarySec =

@@ -48,6 +48,10 @@ struct Config {
     // database host), and how often the server seals recorded events into the chain.
     std::string auditCheckpointFile = "var/audit.checkpoints";
     int auditSealIntervalMs = 200;
+    // Whether viewing an officer's profile is audited (default yes). ops/bench turns it off in
+    // a second server to measure what auditing a read costs; confidential areas audit every
+    // read whatever this says.
+    bool auditOfficerReads = true;
     // Anonymous refusals (403 before sign-in, bad CSRF without a session) are counted, not each
     // audited: one summary event per interval; an address over the limit per interval gets 429.
     int anonymousSummarySec = 60;

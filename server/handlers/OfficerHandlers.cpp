@@ -265,7 +265,7 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
 
 Response showOfficer(RequestContext& ctx) {
     const auto o = requireOfficer(ctx);
-    ctx.audit("officer.read", "officer", std::to_string(o.id), "success");
+    if (ctx.services.config.auditOfficerReads) ctx.audit("officer.read", "officer", std::to_string(o.id), "success");
     View transfer;
     transfer.set("from_date", ctx.today());
     return profile(ctx, o, transfer, {}, 200);
