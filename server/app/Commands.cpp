@@ -10,6 +10,7 @@
 #include "domain/MigrationPlan.h"
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
+#include "domain/Totp.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
 #include "store/DemoSeed.h"
@@ -35,6 +36,8 @@ int migrate(const Config& config) {
     return 0;
 }
 
+// Seeds the demo station; see store/DemoSeed.h. KITUO_DEMO_TOTP_SECRET (base32, at least
+// 16 characters) enrols the new demo accounts that need a second factor.
 int seedDemo(const Config& config) {
     const auto env = processEnvironment();
     auto pw = env.find("KITUO_DEMO_PASSWORD");
@@ -42,14 +45,26 @@ int seedDemo(const Config& config) {
         std::cerr << "kituo seed-demo: set KITUO_DEMO_PASSWORD (ops/run generates one)\n";
         return 64;
     }
+    std::string totpSecret;
+    auto totp = env.find("KITUO_DEMO_TOTP_SECRET");
+    if (totp != env.end() && !totp->second.empty()) {
+        const auto raw = domain::base32Decode(totp->second);
+        if (!raw || raw->size() < 10) {
+            std::cerr << "kituo seed-demo: KITUO_DEMO_TOTP_SECRET must be base32 (A-Z, 2-7), at least 16 characters\n";
+            return 65;
+        }
+        totpSecret = *raw;
+    }
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
     store::Db db(dbSettings(config));
     migrateQuietly(config, db);
     crypto::PasswordHasher hasher;
     const std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
-    const auto result = store::seedDemo(db, hasher, pw->second, today);
+    const auto result = store::seedDemo(db, hasher, keys, pw->second, totpSecret, today);
     std::cout << "demo station seeded: " << result.orgUnits << " organisation units, "
-              << result.accountsCreated << " accounts created, " << result.passwordsReset
-              << " demo passwords reset, " << result.officersCreated << " officers added\n";
+              << result.accountsCreated << " accounts created (existing accounts left unchanged), "
+              << result.secondFactorsEnrolled << " second factors enrolled, " << result.officersCreated
+              << " officers added\n";
     return 0;
 }
 

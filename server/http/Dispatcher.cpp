@@ -134,7 +134,8 @@ private:
         return m.route->handler(ctx);
     }
 
-    // Deny by default: the route's permission, the forced password change and the CSRF token
+    // Deny by default: the route's permission, the forced password change, the forced
+    // second-factor enrolment and the CSRF token
     // are checked here, before any handler runs. Returns the refusal, or nothing to proceed.
     std::optional<Response> guard(RequestContext& ctx, const Route& route) {
         const Request& req = ctx.request;
@@ -156,6 +157,10 @@ private:
                 if (safeMethod) return Response::redirect("/account/password", 302);
                 return errorPage(_services.templates, 403, "Change your password first.",
                                  req.requestId);
+            }
+            if (ctx.user->secondFactorEnrolmentRequired && !auth::allowedWhileEnrolmentRequired(req.path)) {
+                if (safeMethod) return Response::redirect("/account/two-factor", 302);
+                return errorPage(_services.templates, 403, "Set up your second factor first.", req.requestId);
             }
             if (!auth::allows(ctx.user->actor.role, permission)) {
                 ctx.audit("access.denied", "route", route.pattern, "forbidden",
