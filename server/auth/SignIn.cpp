@@ -91,6 +91,7 @@ SignInResult startSession(app::Services& s, const domain::User& user, const std:
                                            : std::string())));
     result.outcome = SignInResult::Outcome::Success;
     result.mustChangePassword = user.mustChangePassword;
+    result.enrolmentRequired = domain::requiresSecondFactor(user.role) && !hasSecondFactor(s, user.id);
     result.notices = store::SecondFactorStore(s.db).takeNotices(user.id, now);
     return result;
 }
@@ -135,7 +136,9 @@ SignInResult signIn(app::Services& s, const SignInAttempt& a) {
             users.setPassword(c, user->id, upgraded, user->mustChangePassword);
         });
     }
-    if (domain::requiresSecondFactor(user->role) && hasSecondFactor(s, user->id)) {
+    // An enrolled account always gives its second factor, whether its role needs one or the
+    // account chose to enrol.
+    if (hasSecondFactor(s, user->id)) {
         result.pendingToken = http::newToken();
         const std::int64_t pendingId = store::SecondFactorStore(s.db).createPending(
             user->id, http::tokenHash(result.pendingToken), a.nextPath, a.ip, now,

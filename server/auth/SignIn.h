@@ -38,6 +38,7 @@ struct SignInResult {
     std::string token;         // Success: the new session token for the cookie
     std::string pendingToken;  // SecondFactorNeeded: the pending sign-in's cookie value
     bool mustChangePassword = false;
+    bool enrolmentRequired = false;  // Success: the role needs a second factor the account lacks
     std::string nextPath;      // Success after the second step: where the sign-in started
     std::vector<std::string> notices;  // Success: notices for the account, shown once
 };

@@ -72,8 +72,9 @@ std::string cookieValue(const RequestContext& ctx, const char* name) {
 // The answer to a finished sign-in: exactly one session cookie (the new one), the notices the
 // account has waiting as a flash, and the way on.
 Response signedIn(RequestContext& ctx, const auth::SignInResult& result, const std::string& next) {
-    Response r = Response::redirect(result.mustChangePassword ? std::string("/account/password")
-                                                              : safeNext(next));
+    Response r = Response::redirect(result.mustChangePassword  ? std::string("/account/password")
+                                    : result.enrolmentRequired ? std::string("/account/two-factor")
+                                                               : safeNext(next));
     http::setSessionCookie(ctx.responseHeaders, result.token, ctx.secure());
     if (!result.notices.empty()) {
         std::string text;

@@ -294,12 +294,18 @@ Response approveSecondFactorReset(RequestContext& ctx) {
     store::SecondFactorStore factors(ctx.services.db);
     const auto open = factors.openReset(u.id);
     std::string problem;
-    if (!open) problem = "There is no reset waiting for approval.";
-    else if (open->requestedBy == ctx.actor().userId) problem = "You requested this reset: a different administrator must approve it.";
-    else if (u.id == ctx.actor().userId) problem = "You cannot approve a reset of your own second factor.";
+    int status = 403;
+    if (!open) {
+        problem = "There is no reset waiting for approval.";
+        status = 409;
+    } else if (open->requestedBy == ctx.actor().userId) {
+        problem = "You requested this reset: a different administrator must approve it.";
+    } else if (u.id == ctx.actor().userId) {
+        problem = "You cannot approve a reset of your own second factor.";
+    }
     if (!problem.empty()) {
         ctx.audit("user.second_factor_reset.approve", "user", std::to_string(u.id), "refused", problem);
-        return showUser(ctx, u, editValues(u), {{"approve", problem}}, 403);
+        return showUser(ctx, u, editValues(u), {{"approve", problem}}, status);
     }
     const std::int64_t now = ctx.now();
     ctx.services.db.transaction([&](store::Connection& c) {
