@@ -129,3 +129,32 @@ TEST_CASE("the properties file is read from the root and the environment wins", 
     CHECK_THROWS_WITH(app::loadConfig({{"KITUO_CONFIG", "/nonexistent/kituo.properties"}}),
                       Catch::Contains("KITUO_CONFIG"));
 }
+
+TEST_CASE("ops/run seeds the demo only on the private instance or with --demo", "[ops]") {
+    const std::string lib = test::sourceDir() + "/ops/lib.sh";
+    auto decide = [&](const std::string& env, const std::string& args) {
+        return test::shell("env -u KITUO_DB_URL " + env + " bash -c 'source \"" + lib + "\" && should_seed_demo " +
+                           args + "' >/dev/null 2>&1");
+    };
+    CHECK(decide("", "") == 0);                                           // private instance
+    CHECK(decide("KITUO_DB_URL=mysql://u:p@db.example/kituo", "") != 0);  // a named database: never
+    CHECK(decide("KITUO_DB_URL=mysql://u:p@db.example/kituo", "--demo") == 0);
+}
+
+TEST_CASE("kituo seed-demo enrols with KITUO_DEMO_TOTP_SECRET and refuses a bad one", "[db][ops]") {
+    test::TestSchema schema;
+    const std::string base = "env KITUO_DB_URL='" + schema.url() + "' KITUO_KEY_FILE='" + test::testKeyFile() +
+                             "' KITUO_ROOT='" + test::sourceDir() + "' KITUO_DEMO_PASSWORD='" + test::kDemoPassword + "' ";
+    CHECK(test::shell(base + "KITUO_DEMO_TOTP_SECRET='not base32!' " KITUO_BINARY " seed-demo >/dev/null 2>&1") == 65);
+    REQUIRE(test::shell(base + "KITUO_DEMO_TOTP_SECRET=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ " KITUO_BINARY
+                               " seed-demo >/dev/null 2>&1") == 0);
+    // Again with another password and secret: nothing existing changes.
+    REQUIRE(test::shell("env KITUO_DB_URL='" + schema.url() + "' KITUO_KEY_FILE='" + test::testKeyFile() +
+                        "' KITUO_ROOT='" + test::sourceDir() + "' KITUO_DEMO_PASSWORD='Another-demo-password-2' "
+                        "KITUO_DEMO_TOTP_SECRET=MZXW6YTBOIMZXW6YTBOI " KITUO_BINARY " seed-demo >/dev/null 2>&1") == 0);
+    store::Db db(schema.settings());
+    crypto::PasswordHasher hasher;
+    CHECK(hasher.verify(store::UserStore(db).findForSignIn("admin")->passwordHash, test::kDemoPassword));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM user_second_factors WHERE secret IS NOT NULL") == 5);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'user.create'") == 10);
+}
