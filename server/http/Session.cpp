@@ -79,8 +79,10 @@ std::optional<CurrentUser> authenticate(const Request& request, app::Services& s
     u.sessionId = s->sessionId;
     u.csrfToken = s->csrfToken;
     u.mustChangePassword = s->user.mustChangePassword;
-    u.secondFactorEnrolmentRequired =
-        domain::requiresSecondFactor(s->user.role) && !s->secondFactorEnrolled;
+    // The forced password change comes first; enrolment is required once it is done (both
+    // at once would send each page to the other).
+    u.secondFactorEnrolmentRequired = !u.mustChangePassword &&
+                                      domain::requiresSecondFactor(s->user.role) && !s->secondFactorEnrolled;
     u.actor.userId = s->user.id;
     u.actor.username = s->user.username;
     u.actor.displayName = s->user.displayName;

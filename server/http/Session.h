@@ -36,7 +36,8 @@ struct CurrentUser {
     std::int64_t sessionId = 0;
     std::string csrfToken;
     bool mustChangePassword = false;
-    // The role needs a second factor and the account has none yet: only enrolment is open.
+    // The role needs a second factor, the account has none yet and need not change its
+    // password first: only enrolment is open.
     bool secondFactorEnrolmentRequired = false;
 };
 

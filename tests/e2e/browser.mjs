@@ -3,7 +3,7 @@
 // Screenshots go to tests/e2e/out/ so a person can look at them.
 import { chromium } from 'playwright-core';
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,17 +51,23 @@ export function totp(secret, step) {
   return String(binary).padStart(6, '0');
 }
 
-// The server accepts each account's time step once: remember the last one used per account
-// in this process, and wait for the next step when the window (one step ahead) is used up.
-const lastStep = new Map();
+// The server accepts each account's time step once, and test files run in separate
+// processes: the last step used per account is kept in out/totp-steps.json, and the helper
+// waits for the next step when the window (one step ahead) is used up.
+const stepsFile = join(outDir, 'totp-steps.json');
+function readSteps() {
+  try { return JSON.parse(readFileSync(stepsFile, 'utf8')); } catch { return {}; }
+}
 async function nextCode(username) {
   const secret = process.env.KITUO_E2E_TOTP_SECRET;
   if (!secret) throw new Error('KITUO_E2E_TOTP_SECRET is not set (ops/test sets it)');
   for (;;) {
     const now = Math.floor(Date.now() / 1000 / 30);
-    const step = Math.max(now, (lastStep.get(username) ?? 0) + 1);
+    const steps = readSteps();
+    const step = Math.max(now, (steps[username] ?? 0) + 1);
     if (step <= now + 1) {
-      lastStep.set(username, step);
+      steps[username] = step;
+      writeFileSync(stepsFile, JSON.stringify(steps));
       return totp(secret, step);
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -79,7 +85,9 @@ export async function signIn(browser, username, viewport = { width: 1280, height
   await page.fill('#username', username);
   await page.fill('#password', process.env.KITUO_E2E_PASSWORD);
   await page.click('main button[type=submit]');
-  if (new URL(page.url()).pathname === '/login/two-factor') {
+  // A code refused as already used (another process took that step) is retried once with
+  // the next step.
+  for (let tries = 0; tries < 2 && new URL(page.url()).pathname === '/login/two-factor'; ++tries) {
     await page.fill('#code', await nextCode(username));
     await page.click('main button[type=submit]');
   }

@@ -226,6 +226,23 @@ TEST_CASE("2FA: a counsellor's first sign-in after a reset ends every other sess
     CHECK(count(s, "SELECT COUNT(*) FROM sessions WHERE user_id = " + id + " AND end_reason = 'first_sign_in_after_reset'") == 1);
 }
 
+TEST_CASE("2FA: an unenrolled account that must change its password does that first, then enrols", "[http][auth][2fa]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::createAccount(s.db(), "counsellor.new", domain::Role::Counsellor, "KLM", false);
+    s.db().run([&](store::Connection& c) { c.execute("UPDATE users SET must_change_password = 1 WHERE username = 'counsellor.new'"); });
+    Browser b(s);
+    CHECK(b.login("counsellor.new").header("location") == "/account/password");
+    CHECK(b.get("/account/password").status == 200);  // no redirect loop with enrolment
+    CHECK(b.get("/account/two-factor").header("location") == "/account/password");
+    auto changed = b.post("/account/password", {{"current_password", test::kDemoPassword},
+                                                {"new_password", "Mvua ya masika 2026"},
+                                                {"confirm_password", "Mvua ya masika 2026"}});
+    CHECK(changed.status == 303);
+    CHECK(b.get("/").header("location") == "/account/two-factor");
+    CHECK(b.get("/account/two-factor").status == 200);
+}
+
 TEST_CASE("2FA reset: one admin alone cannot, the requester cannot approve, a second admin can", "[http][auth][2fa]") {
     test::TestServer s;
     s.seedDemo();
