@@ -124,6 +124,29 @@ TEST_CASE("2FA: a wrong code re-renders with the error summary and is counted, a
     CHECK(thief.cookie("kituo_session").empty());
 }
 
+TEST_CASE("2FA: five wrong codes end the pending sign-in, even from addresses the throttle has not locked", "[http][auth][2fa]") {
+    test::TestServer s([](app::Config& c) { c.trustProxy = true; });
+    s.seedDemo();
+    Browser b(s);
+    b.loginPasswordOnly("counsellor2");
+    const std::string cookies = "kituo_pending=" + b.cookie("kituo_pending") +
+                                "; kituo_login_csrf=" + b.cookie("kituo_login_csrf");
+    auto post = [&](const std::string& code, int i) {
+        return s.send("POST", "/login/two-factor", test::formEncode({{"code", code}, {"csrf_token", b.csrf()}}),
+                      "application/x-www-form-urlencoded",
+                      {{"Cookie", cookies}, {"X-Real-IP", "198.51.100." + std::to_string(i)}});
+    };
+    for (int i = 1; i <= 4; ++i) CHECK(post("000000", i).status == 401);
+    auto fifth = post("000000", 5);
+    CHECK(fifth.status == 303);
+    CHECK(fifth.header("location") == "/login");
+    auto late = post(b.nextTotpCode("counsellor2"), 6);  // the right code, too late
+    CHECK(late.header("location") == "/login");
+    CHECK_THAT(late.header("set-cookie"), !Catch::Contains("kituo_session=") || Catch::Contains("kituo_session=;"));
+    CHECK(count(s, "SELECT COUNT(*) FROM sessions s JOIN users u ON u.user_id = s.user_id "
+                   "WHERE u.username = 'counsellor2'") == 0);
+}
+
 TEST_CASE("2FA: a pending sign-in expires after 5 minutes", "[http][auth][2fa]") {
     test::TestServer s;
     s.seedDemo();
