@@ -15,7 +15,7 @@ as_root() {
 
 # Packages needed to build and run Kituo (Debian 12). Installed only when missing.
 BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libmysqlcppconn-dev
-  libkainjow-mustache-dev libsodium-dev mariadb-server mariadb-client catch2 curl)
+  libkainjow-mustache-dev libsodium-dev libqrencode-dev libqrencode4 mariadb-server mariadb-client catch2 curl)
 
 ensure_packages() {
   local missing=() p
@@ -85,4 +85,35 @@ ensure_demo_password() {
     KITUO_DEMO_PASSWORD="$(cat "$VAR/demo.password")"
   fi
   export KITUO_DEMO_PASSWORD
+}
+
+# A random base32 secret of 32 characters (160 bits), for an authenticator app.
+random_base32() {
+  local s=""
+  while [ ${#s} -lt 32 ]; do
+    s="$s$(head -c 128 /dev/urandom | LC_ALL=C tr -dc 'A-Z2-7')"
+  done
+  printf '%s' "${s:0:32}"
+}
+
+# KITUO_DEMO_TOTP_SECRET (base32): the demo accounts' second-factor secret, or the one
+# generated on the first run and kept in var/demo.totp (mode 600).
+ensure_demo_totp_secret() {
+  if [ -z "${KITUO_DEMO_TOTP_SECRET:-}" ]; then
+    mkdir -p "$VAR"
+    if [ ! -s "$VAR/demo.totp" ]; then
+      (umask 077; random_base32 > "$VAR/demo.totp")
+    fi
+    KITUO_DEMO_TOTP_SECRET="$(cat "$VAR/demo.totp")"
+  fi
+  export KITUO_DEMO_TOTP_SECRET
+}
+
+# Whether ops/run seeds the demo station: on the private instance (KITUO_DB_URL unset), or on
+# any database when asked with --demo. Never by default on a database named by KITUO_DB_URL:
+# that may be a real one. Arguments: ops/run's arguments.
+should_seed_demo() {
+  local a
+  for a in "$@"; do [ "$a" = "--demo" ] && return 0; done
+  [ -z "${KITUO_DB_URL:-}" ]
 }

@@ -10,6 +10,7 @@
 #include "domain/MigrationPlan.h"
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
+#include "domain/Totp.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
 #include "store/DemoSeed.h"
@@ -52,11 +53,14 @@ int migrate(const Config& config) {
     store::AuditStore audit(db, keys);
     if (audit.signUnsignedHead()) {
         audit.record(cliEvent("audit.head_signed", "the existing audit chain head was signed"));
+        audit.seal();
         std::cout << "signed the audit chain head of the existing trail\n";
     }
     return 0;
 }
 
+// Seeds the demo station; see store/DemoSeed.h. KITUO_DEMO_TOTP_SECRET (base32, at least
+// 16 characters) enrols the new demo accounts that need a second factor.
 int seedDemo(const Config& config) {
     const auto env = processEnvironment();
     auto pw = env.find("KITUO_DEMO_PASSWORD");
@@ -64,14 +68,26 @@ int seedDemo(const Config& config) {
         std::cerr << "kituo seed-demo: set KITUO_DEMO_PASSWORD (ops/run generates one)\n";
         return 64;
     }
+    std::string totpSecret;
+    auto totp = env.find("KITUO_DEMO_TOTP_SECRET");
+    if (totp != env.end() && !totp->second.empty()) {
+        const auto raw = domain::base32Decode(totp->second);
+        if (!raw || raw->size() < 10) {
+            std::cerr << "kituo seed-demo: KITUO_DEMO_TOTP_SECRET must be base32 (A-Z, 2-7), at least 16 characters\n";
+            return 65;
+        }
+        totpSecret = *raw;
+    }
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
     store::Db db(dbSettings(config));
     migrateQuietly(config, db);
     crypto::PasswordHasher hasher;
     const std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
-    const auto result = store::seedDemo(db, hasher, pw->second, today);
+    const auto result = store::seedDemo(db, hasher, keys, pw->second, totpSecret, today);
     std::cout << "demo station seeded: " << result.orgUnits << " organisation units, "
-              << result.accountsCreated << " accounts created, " << result.passwordsReset
-              << " demo passwords reset, " << result.officersCreated << " officers added\n";
+              << result.accountsCreated << " accounts created (existing accounts left unchanged), "
+              << result.secondFactorsEnrolled << " second factors enrolled, " << result.officersCreated
+              << " officers added\n";
     return 0;
 }
 
@@ -127,6 +143,7 @@ int createAdmin(const Config& config, const std::vector<std::string>& args) {
         std::cerr << "kituo create-admin: the username " << username << " is taken\n";
         return 65;
     }
+    store::AuditStore(db, keys).seal();  // no server may be running to seal the event
     std::cout << "admin " << username << " created at " << unit->name << "\n";
     return 0;
 }
@@ -185,6 +202,7 @@ int auditCheckpoint(const Config& config, const std::vector<std::string>& args) 
     auto cp = audit.checkpoint(at.substr(0, 10) + "T" + at.substr(11) + "Z");
     store::appendCheckpointFile(path, cp);
     audit.record(cliEvent("audit.checkpoint", "checkpoint at event " + std::to_string(cp.eventId)));
+    audit.seal();
     std::cout << domain::formatCheckpoint(cp) << "\n";
     return 0;
 }

@@ -29,6 +29,10 @@ bool allowedWhilePasswordChangeRequired(const std::string& path) {
     return path == "/account/password" || path == "/logout";
 }
 
+bool allowedWhileEnrolmentRequired(const std::string& path) {
+    return path == "/account/two-factor" || path == "/logout";
+}
+
 std::vector<NavItem> navigationFor(Role role) {
     std::vector<NavItem> nav = {{"/", "Home"}};
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/officers", "Officers"});

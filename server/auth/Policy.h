@@ -19,6 +19,9 @@ bool seesNationalIds(domain::Role role);
 // While an account must change its password, only these paths may be used.
 bool allowedWhilePasswordChangeRequired(const std::string& path);
 
+// While an account that needs a second factor has none, only these paths may be used.
+bool allowedWhileEnrolmentRequired(const std::string& path);
+
 struct NavItem {
     std::string href;
     std::string label;

@@ -1,7 +1,10 @@
 // Sign-in throttling rule; see LoginThrottle.h.
 #include "domain/LoginThrottle.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <cstring>
 
 namespace kituo::domain {
 
@@ -19,12 +22,31 @@ std::int64_t lockedUntil(std::vector<std::int64_t> failures, int limit, std::int
     return until > now ? until : 0;
 }
 
-ThrottleDecision decideThrottle(const std::vector<std::int64_t>& accountFailures,
-                                const std::vector<std::int64_t>& addressFailures,
-                                std::int64_t now, const ThrottleLimits& limits) {
-    const std::int64_t until = std::max(lockedUntil(accountFailures, limits.perAccount, now, limits),
-                                        lockedUntil(addressFailures, limits.perAddress, now, limits));
+ThrottleDecision decideThrottle(const ThrottleHistory& h, std::int64_t now,
+                                const ThrottleLimits& limits) {
+    const std::int64_t until = std::max({lockedUntil(h.pair, limits.perPair, now, limits),
+                                         lockedUntil(h.account, limits.perAccount, now, limits),
+                                         lockedUntil(h.address, limits.perAddress, now, limits)});
     return {until > 0, until};
+}
+
+std::string addressGroup(const std::string& address) {
+    std::string text = address;
+    // A zone index ("fe80::1%eth0") names the interface, not the network.
+    if (auto pct = text.find('%'); pct != std::string::npos) text.resize(pct);
+    unsigned char v6[16];
+    if (text.find(':') == std::string::npos || inet_pton(AF_INET6, text.c_str(), v6) != 1) {
+        return address;
+    }
+    static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    char out[INET6_ADDRSTRLEN];
+    if (std::memcmp(v6, mapped, sizeof mapped) == 0) {
+        inet_ntop(AF_INET, v6 + 12, out, sizeof out);
+        return out;
+    }
+    std::memset(v6 + 8, 0, 8);
+    inet_ntop(AF_INET6, v6, out, sizeof out);
+    return std::string(out) + "/64";
 }
 
 }  // namespace kituo::domain

@@ -1,13 +1,17 @@
-// Signing in and out, and the signed-in user's own account: password change and sessions.
+// Signing in (password, then the second factor where the role needs one) and out, and the
+// signed-in user's own account: password change, second-factor enrolment and sessions.
 #include "handlers/Handlers.h"
 
+#include "auth/QrCode.h"
 #include "auth/SignIn.h"
+#include "auth/TwoFactor.h"
 #include "domain/Errors.h"
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
+#include "store/SecondFactorStore.h"
 #include "store/SessionStore.h"
 #include "store/UserStore.h"
 
@@ -49,47 +53,160 @@ Response showLogin(RequestContext& ctx) {
     return loginPage(ctx, "", "", 200);
 }
 
+// Refused (throttled) and failed attempts get this same answer: status, page and wording, so
+// neither a lock nor its absence tells anyone which usernames exist.
+constexpr const char* kSignInFailed =
+    "The username or password is wrong. After 5 failed attempts, sign-in from this address "
+    "pauses for 15 minutes.";
+
+std::string userAgent(const RequestContext& ctx) {
+    auto ua = ctx.request.headers.find("user-agent");
+    return ua == ctx.request.headers.end() ? std::string() : ua->second;
+}
+
+std::string cookieValue(const RequestContext& ctx, const char* name) {
+    auto cookie = ctx.request.cookies.find(name);
+    return cookie == ctx.request.cookies.end() ? std::string() : cookie->second;
+}
+
+// The answer to a finished sign-in: exactly one session cookie (the new one), the notices the
+// account has waiting as a flash, and the way on.
+Response signedIn(RequestContext& ctx, const auth::SignInResult& result, const std::string& next) {
+    Response r = Response::redirect(result.mustChangePassword  ? std::string("/account/password")
+                                    : result.enrolmentRequired ? std::string("/account/two-factor")
+                                                               : safeNext(next));
+    http::setSessionCookie(ctx.responseHeaders, result.token, ctx.secure());
+    if (!result.notices.empty()) {
+        std::string text;
+        for (const auto& n : result.notices) text += (text.empty() ? "" : " ") + n;
+        ctx.flash("info", text);
+    }
+    return r;
+}
+
 Response postLogin(RequestContext& ctx) {
     auth::SignInAttempt attempt;
     attempt.username = ctx.request.formParam("username");
     attempt.password = ctx.request.formParam("password");
     attempt.ip = ctx.request.clientAddress;
-    auto ua = ctx.request.headers.find("user-agent");
-    if (ua != ctx.request.headers.end()) attempt.userAgent = ua->second;
-    auto cookie = ctx.request.cookies.find(http::kSessionCookie);
-    if (cookie != ctx.request.cookies.end()) attempt.previousToken = cookie->second;
+    attempt.userAgent = userAgent(ctx);
+    attempt.previousToken = cookieValue(ctx, http::kSessionCookie);
+    attempt.nextPath = safeNext(ctx.request.formParam("next"));
 
     if (attempt.username.empty() || attempt.password.empty()) {
         return loginPage(ctx, attempt.username, "Enter your username and password.", 400);
     }
     const auto result = auth::signIn(ctx.services, attempt);
     switch (result.outcome) {
-        case auth::SignInResult::Outcome::Throttled: {
-            const std::int64_t minutes = (result.retryAt - ctx.now() + 59) / 60;
-            return loginPage(ctx, attempt.username,
-                             "Too many failed sign-in attempts. Sign-in is refused until " +
-                                 domain::formatUtc(result.retryAt).substr(11, 5) + " UTC (about " +
-                                 std::to_string(minutes) + " minutes).",
-                             429);
-        }
         case auth::SignInResult::Outcome::Failed:
-            return loginPage(ctx, attempt.username, "The username or password is wrong.", 401);
+            return loginPage(ctx, attempt.username, kSignInFailed, 401);
+        case auth::SignInResult::Outcome::SecondFactorNeeded: {
+            Response r = Response::redirect("/login/two-factor");
+            ctx.responseHeaders.emplace_back(
+                "Set-Cookie", http::cookieHeader(http::kPendingCookie, result.pendingToken, ctx.secure(),
+                                                 5 * 60));
+            return r;
+        }
         case auth::SignInResult::Outcome::Success:
             break;
     }
-    Response r = Response::redirect(result.mustChangePassword
-                                        ? std::string("/account/password")
-                                        : safeNext(ctx.request.formParam("next")));
-    r.headers.emplace_back("Set-Cookie",
-                           http::cookieHeader(http::kSessionCookie, result.token, ctx.secure()));
-    return r;
+    return signedIn(ctx, result, attempt.nextPath);
+}
+
+Response twoFactorLoginPage(RequestContext& ctx, const std::string& error, int status) {
+    View v;
+    v.set("csrf_token", http::loginCsrfToken(ctx.request, ctx.secure(), ctx.responseHeaders));
+    std::map<std::string, std::string> errors;
+    if (!error.empty()) errors["code"] = error;
+    http::addFormErrors(v, errors);
+    return ctx.page("account/two_factor_login", "Enter your code", v, status);
+}
+
+Response startAgain(RequestContext& ctx, const std::string& message) {
+    ctx.flash("error", message);
+    ctx.responseHeaders.emplace_back("Set-Cookie", http::cookieHeader(http::kPendingCookie, "", ctx.secure(), 0));
+    return Response::redirect("/login", 303);
+}
+
+Response showTwoFactorLogin(RequestContext& ctx) {
+    if (!auth::pendingSignInAlive(ctx.services, cookieValue(ctx, http::kPendingCookie))) {
+        return Response::redirect("/login", 302);
+    }
+    return twoFactorLoginPage(ctx, "", 200);
+}
+
+Response postTwoFactorLogin(RequestContext& ctx) {
+    auth::SecondFactorAttempt attempt;
+    attempt.pendingToken = cookieValue(ctx, http::kPendingCookie);
+    attempt.code = ctx.request.formParam("code").substr(0, 64);
+    attempt.ip = ctx.request.clientAddress;
+    attempt.userAgent = userAgent(ctx);
+    attempt.previousToken = cookieValue(ctx, http::kSessionCookie);
+    if (!auth::pendingSignInAlive(ctx.services, attempt.pendingToken)) {
+        return startAgain(ctx, "Your sign-in has expired. Sign in again.");
+    }
+    if (attempt.code.find_first_not_of(" ") == std::string::npos) {
+        return twoFactorLoginPage(ctx, "Enter the 6-digit code from your authenticator app, or a recovery code.", 400);
+    }
+    const auto result = auth::completeSecondFactor(ctx.services, attempt);
+    switch (result.outcome) {
+        case auth::SecondFactorResult::Outcome::Expired:
+            return startAgain(ctx, "Your sign-in has expired or had too many wrong codes. Sign in again.");
+        case auth::SecondFactorResult::Outcome::WrongCode:
+            return twoFactorLoginPage(ctx,
+                                      "The code is wrong or was already used. Enter the current code "
+                                      "from your authenticator app, or an unused recovery code.",
+                                      401);
+        case auth::SecondFactorResult::Outcome::Success:
+            break;
+    }
+    ctx.responseHeaders.emplace_back("Set-Cookie", http::cookieHeader(http::kPendingCookie, "", ctx.secure(), 0));
+    return signedIn(ctx, result.signedIn, result.signedIn.nextPath);
+}
+
+Response enrolmentPage(RequestContext& ctx, const std::map<std::string, std::string>& errors, int status) {
+    const auto& actor = ctx.actor();
+    View v;
+    v.set("csrf_token", ctx.user->csrfToken);
+    v.set("required", ctx.user->secondFactorEnrolmentRequired);
+    if (auth::hasSecondFactor(ctx.services, actor.userId)) {
+        v.set("enrolled", true);
+        v.set("recovery_left", std::to_string(store::SecondFactorStore(ctx.services.db).unusedRecoveryCodes(actor.userId)));
+        return ctx.page("account/two_factor", "Second factor", v, status);
+    }
+    const auto start = auth::beginEnrolment(ctx.services, actor);
+    v.set("enrolled", false);
+    v.set("secret", start.secretBase32);
+    v.set("qr", auth::qrSvgDataUri(start.otpauthUri));
+    http::addFormErrors(v, errors);
+    return ctx.page("account/two_factor", "Second factor", v, status);
+}
+
+Response showTwoFactor(RequestContext& ctx) { return enrolmentPage(ctx, {}, 200); }
+
+Response postTwoFactor(RequestContext& ctx) {
+    const auto& actor = ctx.actor();
+    if (auth::hasSecondFactor(ctx.services, actor.userId)) return Response::redirect("/account/two-factor");
+    const std::string code = ctx.request.formParam("code").substr(0, 64);
+    if (code.find_first_not_of(" ") == std::string::npos) {
+        return enrolmentPage(ctx, {{"code", "Enter the 6-digit code your authenticator app shows."}}, 400);
+    }
+    const auto codes = auth::confirmEnrolment(ctx.services, actor, code, ctx.request.clientAddress);
+    if (!codes) {
+        return enrolmentPage(ctx, {{"code", "The code is wrong. Check the app shows Kituo and enter its current 6-digit code."}}, 400);
+    }
+    View list = View::type::list;
+    for (const auto& c : *codes) list.push_back(View(c));
+    View v;
+    v.set("codes", list);
+    return ctx.page("account/recovery_codes", "Recovery codes", v);
 }
 
 Response postLogout(RequestContext& ctx) {
     auth::signOut(ctx.services, ctx.actor(), ctx.user->sessionId, ctx.request.clientAddress);
     ctx.flash("info", "You have signed out.");
     Response r = Response::redirect("/login");
-    r.headers.emplace_back("Set-Cookie", http::cookieHeader(http::kSessionCookie, "", ctx.secure(), 0));
+    http::setSessionCookie(ctx.responseHeaders, "", ctx.secure(), 0);
     return r;
 }
 
@@ -111,8 +228,10 @@ Response postPassword(RequestContext& ctx) {
     std::map<std::string, std::string> errors;
     store::UserStore users(ctx.services.db);
     const auto me = users.findForSignIn(actor.username);
-    if (!me || !ctx.services.passwords.verify(me->passwordHash, current)) {
-        errors["current_password"] = "Your current password is not right.";
+    bool refused = false;
+    if (!me || !auth::checkCurrentPassword(ctx.services, *me, current, ctx.request.clientAddress, refused)) {
+        errors["current_password"] = refused ? "Too many wrong passwords. Wait 15 minutes, then try again."
+                                             : "Your current password is not right.";
     }
     if (auto problem = domain::passwordProblem(next, actor.username)) {
         errors["new_password"] = *problem;
@@ -121,7 +240,7 @@ Response postPassword(RequestContext& ctx) {
     }
     if (confirm != next) errors["confirm_password"] = "The two new passwords differ.";
     if (!errors.empty()) {
-        ctx.audit("password.change", "user", std::to_string(actor.userId), "failure",
+        ctx.audit("password.change", "user", std::to_string(actor.userId), refused ? "refused" : "failure",
                   "rejected: " + std::to_string(errors.size()) + " field(s)");
         return passwordForm(ctx, errors, 400);
     }
@@ -130,10 +249,14 @@ Response postPassword(RequestContext& ctx) {
         users.setPassword(c, actor.userId, hash, false);
         store::AuditStore(ctx.services.db, ctx.services.keys)
             .append(c, ctx.auditEvent("password.change", "user", std::to_string(actor.userId),
-                                      "success"));
+                                      "success", "session id rotated"));
     });
     const int ended = store::SessionStore(ctx.services.db)
                           .endForUser(actor.userId, ctx.user->sessionId, "password_changed", ctx.now());
+    // A new session id after the change: whoever held the old one holds nothing now.
+    const std::string token = auth::rotateSession(ctx.services, actor.userId, ctx.user->sessionId,
+                                                  "password_changed", ctx.request.clientAddress, userAgent(ctx));
+    http::setSessionCookie(ctx.responseHeaders, token, ctx.secure());
     ctx.flash("success", ended > 0 ? "Password changed. Your other sessions were signed out."
                                    : "Password changed.");
     return Response::redirect("/");
@@ -181,6 +304,10 @@ Response endSession(RequestContext& ctx) {
 void addAccountRoutes(http::Router& router) {
     router.add("GET", "/login", Permission::Public, showLogin);
     router.add("POST", "/login", Permission::Public, postLogin);
+    router.add("GET", "/login/two-factor", Permission::Public, showTwoFactorLogin);
+    router.add("POST", "/login/two-factor", Permission::Public, postTwoFactorLogin);
+    router.add("GET", "/account/two-factor", Permission::SignedIn, showTwoFactor);
+    router.add("POST", "/account/two-factor", Permission::SignedIn, postTwoFactor);
     router.add("POST", "/logout", Permission::SignedIn, postLogout);
     router.add("GET", "/account/password", Permission::SignedIn, showPassword);
     router.add("POST", "/account/password", Permission::SignedIn, postPassword);

@@ -8,7 +8,8 @@ namespace kituo::handlers {
 
 // GET /healthz, GET /static/{file}
 void addSystemRoutes(http::Router& router);
-// GET /login, POST /login, POST /logout, GET|POST /account/password, GET /account/sessions,
+// GET|POST /login, GET|POST /login/two-factor, POST /logout, GET|POST /account/password,
+// GET|POST /account/two-factor, GET /account/sessions,
 // POST /account/sessions/{id}/end
 void addAccountRoutes(http::Router& router);
 // GET / (the dashboard of the signed-in role)

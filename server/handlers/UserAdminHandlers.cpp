@@ -1,15 +1,19 @@
 // Account management (admins): list, create, edit role and scope, disable and enable, reset
-// password. Every account an admin sees or changes lies within the admin's own scope; a new
+// password (never the second factor), and the two-admin second-factor reset (one admin
+// requests with a reason, a different admin approves). Every account an admin sees or changes lies within the admin's own scope; a new
 // scope must lie within it too. New and reset passwords are generated, shown once, and must
 // be changed at the next sign-in.
 #include "handlers/Handlers.h"
 
+#include "auth/TwoFactor.h"
 #include "domain/AccountRules.h"
+#include "domain/SecondFactor.h"
 #include "domain/Errors.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
 #include "store/OrgStore.h"
+#include "store/SecondFactorStore.h"
 #include "store/SessionStore.h"
 #include "store/UserStore.h"
 
@@ -152,18 +156,33 @@ Response showUser(RequestContext& ctx, const domain::User& u, const View& edit,
     v.set("org_units", orgOptions(store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath), selected));
     v.set("csrf_token", ctx.user->csrfToken);
     v.set("is_self", u.id == ctx.actor().userId);
+    v.set("second_factor", auth::hasSecondFactor(ctx.services, u.id));
+    v.set("needs_second_factor", domain::requiresSecondFactor(u.role));
+    if (auto open = store::SecondFactorStore(ctx.services.db).openReset(u.id)) {
+        View req;
+        req.set("requested_by", open->requestedByName);
+        req.set("requested_at", open->requestedAt.substr(0, 16));
+        req.set("reason", open->reason);
+        req.set("mine", open->requestedBy == ctx.actor().userId);
+        v.set("reset_request", req);
+    }
+    if (auto* reason = edit.get("reset_reason")) v.set("reset_reason", *reason);
     http::addFormErrors(v, errors);
     return ctx.page("admin/user", u.username, v, status);
 }
 
-Response getUser(RequestContext& ctx) {
-    const auto u = requireUser(ctx);
+View editValues(const domain::User& u) {
     View edit;
     edit.set("display_name", u.displayName);
     edit.set("role", domain::toString(u.role));
     edit.set("org_unit_id", std::to_string(u.orgUnitId));
     edit.set("version", std::to_string(u.version));
-    return showUser(ctx, u, edit, {}, 200);
+    return edit;
+}
+
+Response getUser(RequestContext& ctx) {
+    const auto u = requireUser(ctx);
+    return showUser(ctx, u, editValues(u), {}, 200);
 }
 
 Response updateUser(RequestContext& ctx) {
@@ -186,7 +205,7 @@ Response updateUser(RequestContext& ctx) {
     if (!errors.empty()) return showUser(ctx, u, edit, errors, 400);
     try {
         ctx.services.db.transaction([&](store::Connection& c) {
-            store::UserStore(ctx.services.db).update(c, u.id, version, r.formParam("display_name"), *newRole, unit->id);
+            store::UserStore(ctx.services.db).update(c, ctx.actor(), u.id, version, r.formParam("display_name"), *newRole, unit->id);
             store::AuditStore(ctx.services.db, ctx.services.keys)
                 .append(c, ctx.auditEvent("user.update", "user", std::to_string(u.id), "success",
                                           "role " + domain::toString(u.role) + " -> " + domain::toString(*newRole) +
@@ -211,7 +230,7 @@ Response setDisabled(RequestContext& ctx, bool disabled) {
     const int version = formVersion(ctx.request);
     if (u.id == ctx.actor().userId) throw domain::ValidationError("account", "You cannot disable your own account.");
     ctx.services.db.transaction([&](store::Connection& c) {
-        store::UserStore(ctx.services.db).setDisabled(c, u.id, version, disabled);
+        store::UserStore(ctx.services.db).setDisabled(c, ctx.actor(), u.id, version, disabled);
         store::AuditStore(ctx.services.db, ctx.services.keys)
             .append(c, ctx.auditEvent(disabled ? "user.disable" : "user.enable", "user", std::to_string(u.id), "success"));
     });
@@ -228,13 +247,85 @@ Response resetPassword(RequestContext& ctx) {
     const std::string password = crypto::generatePassword();
     const std::string hash = ctx.services.passwords.hash(password);
     ctx.services.db.transaction([&](store::Connection& c) {
-        store::UserStore(ctx.services.db).setPassword(c, u.id, hash, true);
+        store::UserStore(ctx.services.db).resetPassword(c, ctx.actor(), u.id, hash);
         store::AuditStore(ctx.services.db, ctx.services.keys)
             .append(c, ctx.auditEvent("user.password_reset", "user", std::to_string(u.id), "success"));
     });
     store::SessionStore(ctx.services.db).endForUser(u.id, 0, "password_reset", ctx.now());
     auto updated = store::UserStore(ctx.services.db).findVisibleTo(ctx.actor(), u.id);
     return passwordShown(ctx, *updated, password, "Password reset");
+}
+
+// One admin asks for an account's second factor to be cleared, saying why; nothing changes
+// until a different admin approves.
+Response requestSecondFactorReset(RequestContext& ctx) {
+    const auto u = requireUser(ctx);
+    const std::string reason = ctx.request.formParam("reason");
+    std::map<std::string, std::string> errors;
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        errors["reason"] = "Enter why the second factor must be reset (for example: phone lost, reported on 24/11/2026).";
+    } else if (reason.size() > 500) {
+        errors["reason"] = "Write the reason in 500 characters or fewer.";
+    } else if (!auth::hasSecondFactor(ctx.services, u.id)) {
+        errors["reason"] = "This account has no second factor to reset.";
+    } else if (store::SecondFactorStore(ctx.services.db).openReset(u.id)) {
+        errors["reason"] = "A reset is already waiting for approval.";
+    }
+    if (!errors.empty()) {
+        View edit = editValues(u);
+        edit.set("reset_reason", reason);
+        return showUser(ctx, u, edit, errors, 400);
+    }
+    ctx.services.db.transaction([&](store::Connection& c) {
+        const auto id = store::SecondFactorStore(ctx.services.db).requestReset(c, u.id, ctx.actor().userId, reason, ctx.now());
+        store::AuditStore(ctx.services.db, ctx.services.keys)
+            .append(c, ctx.auditEvent("user.second_factor_reset.request", "user", std::to_string(u.id), "success",
+                                      "request " + std::to_string(id) + ": " + reason));
+    });
+    ctx.flash("success", "Reset of " + u.username + "'s second factor requested. Another administrator must approve it.");
+    return Response::redirect("/admin/users/" + std::to_string(u.id));
+}
+
+// A second admin approves: the factor and recovery codes are cleared, every session and
+// half-finished sign-in of the account ends, and the account finds a notice at its next
+// sign-in. The requester, and the account itself, cannot approve.
+Response approveSecondFactorReset(RequestContext& ctx) {
+    const auto u = requireUser(ctx);
+    store::SecondFactorStore factors(ctx.services.db);
+    const auto open = factors.openReset(u.id);
+    std::string problem;
+    int status = 403;
+    if (!open) {
+        problem = "There is no reset waiting for approval.";
+        status = 409;
+    } else if (open->requestedBy == ctx.actor().userId) {
+        problem = "You requested this reset: a different administrator must approve it.";
+    } else if (u.id == ctx.actor().userId) {
+        problem = "You cannot approve a reset of your own second factor.";
+    }
+    if (!problem.empty()) {
+        ctx.audit("user.second_factor_reset.approve", "user", std::to_string(u.id), "refused", problem);
+        return showUser(ctx, u, editValues(u), {{"approve", problem}}, status);
+    }
+    const std::int64_t now = ctx.now();
+    ctx.services.db.transaction([&](store::Connection& c) {
+        if (!factors.approveReset(c, open->id, ctx.actor().userId, now)) {
+            throw domain::Conflict("This reset was approved or changed by someone else; reload the page.");
+        }
+        factors.clear(c, u.id);
+        factors.endPendingForUser(c, u.id, now);
+        factors.addNotice(c, u.id,
+                          "Your second factor was reset by two administrators (" + open->requestedByName + " and " +
+                              ctx.actor().username + "). Set up your authenticator app again. If you did not ask "
+                              "for this, tell your supervisor at once.",
+                          now);
+        store::AuditStore(ctx.services.db, ctx.services.keys)
+            .append(c, ctx.auditEvent("user.second_factor_reset.approve", "user", std::to_string(u.id), "success",
+                                      "request " + std::to_string(open->id) + " by " + open->requestedByName));
+    });
+    store::SessionStore(ctx.services.db).endForUser(u.id, 0, "second_factor_reset", now);
+    ctx.flash("success", "Second factor of " + u.username + " reset. They were signed out and will enrol again at their next sign-in.");
+    return Response::redirect("/admin/users/" + std::to_string(u.id));
 }
 
 }  // namespace
@@ -248,6 +339,9 @@ void addUserAdminRoutes(http::Router& router) {
     router.add("POST", "/admin/users/{id}/disable", Permission::ManageUsers, disableUser);
     router.add("POST", "/admin/users/{id}/enable", Permission::ManageUsers, enableUser);
     router.add("POST", "/admin/users/{id}/reset-password", Permission::ManageUsers, resetPassword);
+    router.add("POST", "/admin/users/{id}/two-factor-reset", Permission::ManageUsers, requestSecondFactorReset);
+    router.add("POST", "/admin/users/{id}/two-factor-reset/approve", Permission::ManageUsers,
+               approveSecondFactorReset);
 }
 
 }  // namespace kituo::handlers

@@ -174,8 +174,9 @@ private:
         }
     }
 
-    // Deny by default: the route's permission and the forced password change are checked here,
-    // before the body is read and before any handler runs. Returns the refusal, or nothing.
+    // Deny by default: the route's permission, the forced password change and the forced
+    // second-factor enrolment are checked here, before the body is read and before any handler
+    // runs. Returns the refusal, or nothing.
     std::optional<Response> guard(RequestContext& ctx, const Route& route) {
         const Request& req = ctx.request;
         const bool safeMethod = req.method == "GET" || req.method == "HEAD";
@@ -194,6 +195,10 @@ private:
         if (ctx.user->mustChangePassword && !auth::allowedWhilePasswordChangeRequired(req.path)) {
             if (safeMethod) return Response::redirect("/account/password", 302);
             return errorPage(_services.templates, 403, "Change your password first.", req.requestId);
+        }
+        if (ctx.user->secondFactorEnrolmentRequired && !auth::allowedWhileEnrolmentRequired(req.path)) {
+            if (safeMethod) return Response::redirect("/account/two-factor", 302);
+            return errorPage(_services.templates, 403, "Set up your second factor first.", req.requestId);
         }
         if (!auth::allows(ctx.user->actor.role, permission)) {
             refused(ctx, route, "access.denied", "forbidden");

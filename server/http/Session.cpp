@@ -4,6 +4,7 @@
 #include "app/Services.h"
 #include "crypto/Hash.h"
 #include "crypto/Keys.h"
+#include "domain/SecondFactor.h"
 #include "domain/SessionRules.h"
 #include "store/SessionStore.h"
 
@@ -15,6 +16,15 @@ std::string cookieHeader(const std::string& name, const std::string& value, bool
     if (maxAgeSec >= 0) h += "; Max-Age=" + std::to_string(maxAgeSec);
     if (secure) h += "; Secure";
     return h;
+}
+
+void setSessionCookie(HeaderList& headers, const std::string& token, bool secure, long maxAgeSec) {
+    const std::string prefix = std::string(kSessionCookie) + "=";
+    for (auto it = headers.begin(); it != headers.end();) {
+        if (it->first == "Set-Cookie" && it->second.rfind(prefix, 0) == 0) it = headers.erase(it);
+        else ++it;
+    }
+    headers.emplace_back("Set-Cookie", cookieHeader(kSessionCookie, token, secure, maxAgeSec));
 }
 
 bool secureRequest(const Request& request, const app::Services& services) {
@@ -69,6 +79,10 @@ std::optional<CurrentUser> authenticate(const Request& request, app::Services& s
     u.sessionId = s->sessionId;
     u.csrfToken = s->csrfToken;
     u.mustChangePassword = s->user.mustChangePassword;
+    // The forced password change comes first; enrolment is required once it is done (both
+    // at once would send each page to the other).
+    u.secondFactorEnrolmentRequired = !u.mustChangePassword &&
+                                      domain::requiresSecondFactor(s->user.role) && !s->secondFactorEnrolled;
     u.actor.userId = s->user.id;
     u.actor.username = s->user.username;
     u.actor.displayName = s->user.displayName;

@@ -28,12 +28,17 @@ namespace kituo::http {
 constexpr const char* kSessionCookie = "kituo_session";
 constexpr const char* kLoginCsrfCookie = "kituo_login_csrf";
 constexpr const char* kFlashCookie = "kituo_flash";
+// The sign-in waiting for its second factor (5 minutes; the database holds only its hash).
+constexpr const char* kPendingCookie = "kituo_pending";
 
 struct CurrentUser {
     domain::Actor actor;
     std::int64_t sessionId = 0;
     std::string csrfToken;
     bool mustChangePassword = false;
+    // The role needs a second factor, the account has none yet and need not change its
+    // password first: only enrolment is open.
+    bool secondFactorEnrolmentRequired = false;
 };
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
@@ -41,6 +46,11 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 // A Set-Cookie value. maxAgeSec < 0: a browser-session cookie; 0: delete it.
 std::string cookieHeader(const std::string& name, const std::string& value, bool secure,
                          long maxAgeSec = -1);
+
+// Sets the session cookie to `token` (empty with maxAgeSec 0: clears it), replacing any
+// kituo_session Set-Cookie already in `headers` (e.g. authenticate()'s clearing of a dead
+// session), so a response carries exactly one.
+void setSessionCookie(HeaderList& headers, const std::string& token, bool secure, long maxAgeSec = -1);
 
 // Whether cookies must carry Secure for this request.
 bool secureRequest(const Request& request, const app::Services& services);

@@ -3,10 +3,16 @@
 
 #include "domain/Officer.h"
 #include "domain/PasswordRules.h"
+#include "crypto/SecretBox.h"
+#include "domain/SecondFactor.h"
+#include "domain/Time.h"
+#include "store/AuditStore.h"
 #include "store/OfficerStore.h"
 #include "store/OrgStore.h"
+#include "store/SecondFactorStore.h"
 #include "store/UserStore.h"
 
+#include <chrono>
 #include <stdexcept>
 
 namespace kituo::store {
@@ -149,7 +155,8 @@ const std::vector<std::string>& demoUsernames() {
     return names;
 }
 
-DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std::string& demoPassword,
+DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const crypto::KeyRing& keys,
+                        const std::string& demoPassword, const std::string& totpSecret,
                         const std::string& today) {
     if (auto problem = domain::passwordProblem(demoPassword, "")) {
         throw std::invalid_argument("KITUO_DEMO_PASSWORD is not acceptable: " + *problem);
@@ -176,26 +183,53 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std:
     DemoSeedResult result;
     result.orgUnits = static_cast<int>(org.subtree(nation.path).size());
     UserStore users(db);
+    AuditStore audit(db, keys);
+    auto event = [&](const std::string& action, std::int64_t id, const std::string& detail) {
+        domain::AuditEvent e;
+        e.occurredAt = domain::formatUtcMicros(std::chrono::duration_cast<std::chrono::microseconds>(
+                                                   std::chrono::system_clock::now().time_since_epoch()).count());
+        e.actorUsername = "seed-demo";
+        e.action = action;
+        e.recordType = "user";
+        e.recordId = std::to_string(id);
+        e.ip = "local";
+        e.outcome = "success";
+        e.detail = detail;
+        return e;
+    };
     for (const auto& a : kAccounts) {
+        if (users.findForSignIn(a.username)) continue;  // existing accounts are never changed
         const auto unit = org.findByCode(a.orgCode);
-        auto existing = users.findForSignIn(a.username);
-        if (!existing) {
-            NewUser nu;
-            nu.username = a.username;
-            nu.displayName = a.displayName;
-            nu.role = a.role;
-            nu.orgUnitId = unit->id;
-            nu.passwordHash = hasher.hash(demoPassword);
-            nu.mustChangePassword = false;
-            users.create(nu);
-            ++result.accountsCreated;
-        } else if (!hasher.verify(existing->passwordHash, demoPassword)) {
-            const std::string hash = hasher.hash(demoPassword);
-            db.run([&](Connection& c) { users.setPassword(c, existing->id, hash, false); });
-            ++result.passwordsReset;
+        NewUser nu;
+        nu.username = a.username;
+        nu.displayName = a.displayName;
+        nu.role = a.role;
+        nu.orgUnitId = unit->id;
+        nu.passwordHash = hasher.hash(demoPassword);
+        nu.mustChangePassword = false;
+        const bool enrol = !totpSecret.empty() && domain::requiresSecondFactor(a.role);
+        try {
+            db.transaction([&](Connection& c) {
+                const auto id = users.create(c, nu);
+                audit.append(c, event("user.create", id,
+                                      std::string("demo account ") + a.username + ", role " +
+                                          domain::toString(a.role) + ", scope " + a.orgCode +
+                                          " created by seed-demo"));
+                if (enrol) {
+                    SecondFactorStore(db).enrol(
+                        c, id, crypto::secondFactorBox(keys).seal(totpSecret, crypto::secondFactorBinding(id)), 0, {});
+                    audit.append(c, event("second_factor.enrol", id, "demo TOTP secret set by seed-demo"));
+                }
+            });
+        } catch (const domain::ValidationError&) {
+            continue;  // created meanwhile by someone else: left as it is
         }
+        ++result.accountsCreated;
+        if (enrol) ++result.secondFactorsEnrolled;
     }
     result.officersCreated = seedOfficers(db, org, today);
+    // Nothing else may be running to seal the seed's audit events: seal them now.
+    AuditStore(db, keys).seal();
     return result;
 }
 

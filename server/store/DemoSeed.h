@@ -6,11 +6,16 @@
 // Capitol Hill) across ranks, units and statuses, many with earlier postings. The roll is
 // generated from a fixed seed, so every installation gets the same people.
 //
-// Idempotent: rows are keyed on stable codes and usernames, so running it again changes
-// nothing, except that a demo account whose password no longer matches `demoPassword` gets it
-// again (the caller's demo password is the truth). Never invents a password itself.
+// Creates what is missing and changes nothing that exists: an existing account (demo name or
+// not) keeps its password, role and second factor. Each account it creates is audited in the
+// transaction that creates it ("user.create" by "seed-demo"), and so is each second factor it
+// enrols. Demo accounts whose role needs a second factor (admin, counsellor, counsellor2,
+// supervisor, auditor) are enrolled, when created, with `totpSecret` (raw bytes; empty: not
+// enrolled, they enrol at first sign-in). Never invents a password or a secret itself. Only for
+// a demo database: ops/run calls it on the private instance, or with --demo.
 #pragma once
 
+#include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
 #include "store/Db.h"
 
@@ -21,7 +26,7 @@ namespace kituo::store {
 struct DemoSeedResult {
     int orgUnits = 0;         // nodes that exist after seeding
     int accountsCreated = 0;
-    int passwordsReset = 0;
+    int secondFactorsEnrolled = 0;
     int officersCreated = 0;
 };
 
@@ -30,7 +35,8 @@ const std::vector<std::string>& demoUsernames();
 
 // `today` (YYYY-MM-DD) anchors the generated dates (enlistments, postings) so that some
 // officers have been more than three years at their station.
-DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const std::string& demoPassword,
+DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const crypto::KeyRing& keys,
+                        const std::string& demoPassword, const std::string& totpSecret,
                         const std::string& today);
 
 }  // namespace kituo::store

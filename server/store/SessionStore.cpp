@@ -32,7 +32,9 @@ const std::string kSelect =
     "SELECT s.session_id, s.csrf_token, s.ip, s.user_agent, UNIX_TIMESTAMP(s.created_at) AS created, "
     "UNIX_TIMESTAMP(s.last_seen_at) AS seen, s.ended_at IS NOT NULL AS ended, "
     "u.user_id, u.username, u.display_name, u.role, u.org_unit_id, o.name AS org_name, o.path, "
-    "u.must_change_password, u.disabled_at IS NOT NULL AS disabled, u.version "
+    "u.must_change_password, u.disabled_at IS NOT NULL AS disabled, u.version, "
+    "EXISTS (SELECT 1 FROM user_second_factors f WHERE f.user_id = u.user_id "
+    "AND f.secret IS NOT NULL) AS second_factor "
     "FROM sessions s JOIN users u ON u.user_id = s.user_id "
     "JOIN org_units o ON o.org_unit_id = u.org_unit_id ";
 
@@ -57,6 +59,7 @@ SessionRecord readSession(sql::ResultSet& rs) {
     u.mustChangePassword = rs.getBoolean(15);
     u.disabled = rs.getBoolean(16);
     u.version = rs.getInt(17);
+    s.secondFactorEnrolled = rs.getBoolean(18);
     return s;
 }
 

@@ -18,6 +18,7 @@ struct SessionRecord {
     std::int64_t createdAt = 0;
     std::int64_t lastSeenAt = 0;
     bool ended = false;
+    bool secondFactorEnrolled = false;  // the account has a confirmed second factor
     domain::User user;  // the account as it is now (disabled, role and scope included)
 };
 

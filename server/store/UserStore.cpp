@@ -122,18 +122,49 @@ std::int64_t UserStore::create(const NewUser& user) {
     return _db.transaction([&](Connection& c) { return create(c, user); });
 }
 
-void UserStore::update(Connection& c, std::int64_t id, int version, const std::string& displayName,
-                       domain::Role role, std::int64_t orgUnitId) {
+namespace {
+
+// After a scoped write changed no row: NotFound when the account is out of the actor's scope
+// (it does not exist for them), else Conflict (someone else changed it first).
+[[noreturn]] void noRowChanged(Connection& c, const domain::Actor& actor, std::int64_t id,
+                               const std::string& conflictMessage) {
+    auto& st = c.prepare("SELECT COUNT(*) FROM users u JOIN org_units o ON o.org_unit_id = u.org_unit_id "
+                         "WHERE u.user_id = ? AND o.path LIKE CONCAT(?, '%')");
+    st.setInt64(1, id);
+    st.setString(2, actor.scopePath);
+    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+    rs->next();
+    if (rs->getInt(1) == 0) throw domain::NotFound("user not found");
+    throw domain::Conflict(conflictMessage);
+}
+
+}  // namespace
+
+void UserStore::update(Connection& c, const domain::Actor& actor, std::int64_t id, int version,
+                       const std::string& displayName, domain::Role role, std::int64_t orgUnitId) {
+    {
+        auto& unit = c.prepare("SELECT COUNT(*) FROM org_units WHERE org_unit_id = ? "
+                               "AND path LIKE CONCAT(?, '%')");
+        unit.setInt64(1, orgUnitId);
+        unit.setString(2, actor.scopePath);
+        std::unique_ptr<sql::ResultSet> rs(unit.executeQuery());
+        rs->next();
+        if (rs->getInt(1) == 0) throw domain::NotFound("org unit not found");
+    }
     auto& st = c.prepare(
-        "UPDATE users SET display_name = ?, role = ?, org_unit_id = ?, version = version + 1 "
-        "WHERE user_id = ? AND version = ?");
-    st.setString(1, displayName);
-    st.setString(2, domain::toString(role));
-    st.setInt64(3, orgUnitId);
-    st.setInt64(4, id);
-    st.setInt(5, version);
+        "UPDATE users u JOIN org_units o ON o.org_unit_id = u.org_unit_id "
+        "JOIN org_units n ON n.org_unit_id = ? AND n.path LIKE CONCAT(?, '%') "
+        "SET u.display_name = ?, u.role = ?, u.org_unit_id = n.org_unit_id, u.version = u.version + 1 "
+        "WHERE u.user_id = ? AND u.version = ? AND o.path LIKE CONCAT(?, '%')");
+    st.setInt64(1, orgUnitId);
+    st.setString(2, actor.scopePath);
+    st.setString(3, displayName);
+    st.setString(4, domain::toString(role));
+    st.setInt64(5, id);
+    st.setInt(6, version);
+    st.setString(7, actor.scopePath);
     if (st.executeUpdate() == 0) {
-        throw domain::Conflict("This account was changed by someone else while you were editing it.");
+        noRowChanged(c, actor, id, "This account was changed by someone else while you were editing it.");
     }
 }
 
@@ -147,16 +178,42 @@ void UserStore::setPassword(Connection& c, std::int64_t id, const std::string& h
     st.executeUpdate();
 }
 
-void UserStore::setDisabled(Connection& c, std::int64_t id, int version, bool disabled) {
+void UserStore::resetPassword(Connection& c, const domain::Actor& actor, std::int64_t id,
+                              const std::string& hash) {
     auto& st = c.prepare(
-        "UPDATE users SET disabled_at = IF(?, UTC_TIMESTAMP(), NULL), version = version + 1 "
-        "WHERE user_id = ? AND version = ?");
+        "UPDATE users u JOIN org_units o ON o.org_unit_id = u.org_unit_id "
+        "SET u.password_hash = ?, u.must_change_password = 1, "
+        "u.password_changed_at = UTC_TIMESTAMP(), u.version = u.version + 1 "
+        "WHERE u.user_id = ? AND o.path LIKE CONCAT(?, '%')");
+    st.setString(1, hash);
+    st.setInt64(2, id);
+    st.setString(3, actor.scopePath);
+    if (st.executeUpdate() == 0) throw domain::NotFound("user not found");
+}
+
+void UserStore::setDisabled(Connection& c, const domain::Actor& actor, std::int64_t id, int version,
+                            bool disabled) {
+    auto& st = c.prepare(
+        "UPDATE users u JOIN org_units o ON o.org_unit_id = u.org_unit_id "
+        "SET u.disabled_at = IF(?, UTC_TIMESTAMP(), NULL), u.version = u.version + 1 "
+        "WHERE u.user_id = ? AND u.version = ? AND o.path LIKE CONCAT(?, '%')");
     st.setBoolean(1, disabled);
     st.setInt64(2, id);
     st.setInt(3, version);
+    st.setString(4, actor.scopePath);
     if (st.executeUpdate() == 0) {
-        throw domain::Conflict("This account was changed by someone else; reload and try again.");
+        noRowChanged(c, actor, id, "This account was changed by someone else; reload and try again.");
     }
+}
+
+std::optional<domain::User> UserStore::findForSecondStep(std::int64_t id) {
+    return _db.run([&](Connection& c) -> std::optional<domain::User> {
+        auto& st = c.prepare(kSelect + "WHERE u.user_id = ?");
+        st.setInt64(1, id);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readUser(*rs, false);
+    });
 }
 
 int UserStore::countAll() {

@@ -44,12 +44,23 @@ public:
     // Creates the account; throws domain::ValidationError("username") when the name is taken.
     std::int64_t create(Connection& c, const NewUser& user);
     std::int64_t create(const NewUser& user);
-    // Updates name, role and scope when `version` is still current; throws domain::Conflict
-    // otherwise. The caller has checked that the new scope node is within its own scope.
-    void update(Connection& c, std::int64_t id, int version, const std::string& displayName,
-                domain::Role role, std::int64_t orgUnitId);
+    // Updates name, role and scope when `version` is still current. The scope rule is part of
+    // the statement: the account and the new scope node must both lie within the actor's
+    // scope, else domain::NotFound; a stale version gives domain::Conflict.
+    void update(Connection& c, const domain::Actor& actor, std::int64_t id, int version,
+                const std::string& displayName, domain::Role role, std::int64_t orgUnitId);
+    // The account's own password (the caller is the account, or the sign-in re-hash).
     void setPassword(Connection& c, std::int64_t id, const std::string& hash, bool mustChange);
-    void setDisabled(Connection& c, std::int64_t id, int version, bool disabled);
+    // An admin's reset of another account's password (must change at next sign-in); scoped
+    // like update(): NotFound when the account lies outside the actor's scope.
+    void resetPassword(Connection& c, const domain::Actor& actor, std::int64_t id,
+                       const std::string& hash);
+    // Scoped like update(): NotFound outside the actor's scope, Conflict on a stale version.
+    void setDisabled(Connection& c, const domain::Actor& actor, std::int64_t id, int version,
+                     bool disabled);
+    // The account by id, unscoped: only for the second sign-in step, whose pending sign-in
+    // already names the account.
+    std::optional<domain::User> findForSecondStep(std::int64_t id);
     int countAll();
 
 private:

@@ -2,7 +2,8 @@
 // playwright-core and knows the server under test (KITUO_E2E_URL, set by ops/test).
 // Screenshots go to tests/e2e/out/ so a person can look at them.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +23,60 @@ export function shot(name) {
   return join(outDir, `${name}.png`);
 }
 
+// RFC 4648 base32 to bytes (upper or lower case; spaces and '=' ignored).
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, value = 0;
+  const out = [];
+  for (const c of text.toUpperCase().replace(/[\s=]/g, '')) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error('not base32');
+    value = (value << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+// The RFC 6238 code (HMAC-SHA-1, 6 digits) of `secret` (base32) for time step `step`.
+export function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(binary).padStart(6, '0');
+}
+
+// The server accepts each account's time step once, and test files run in separate
+// processes: the last step used per account is kept in out/totp-steps.json, and the helper
+// waits for the next step when the window (one step ahead) is used up.
+const stepsFile = join(outDir, 'totp-steps.json');
+function readSteps() {
+  try { return JSON.parse(readFileSync(stepsFile, 'utf8')); } catch { return {}; }
+}
+async function nextCode(username) {
+  const secret = process.env.KITUO_E2E_TOTP_SECRET;
+  if (!secret) throw new Error('KITUO_E2E_TOTP_SECRET is not set (ops/test sets it)');
+  for (;;) {
+    const now = Math.floor(Date.now() / 1000 / 30);
+    const steps = readSteps();
+    const step = Math.max(now, (steps[username] ?? 0) + 1);
+    if (step <= now + 1) {
+      steps[username] = step;
+      writeFileSync(stepsFile, JSON.stringify(steps));
+      return totp(secret, step);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 // A fresh browser context (no JavaScript, 5 s timeouts) signed in as `username` through the
-// real form with the demo password ops/test generated (KITUO_E2E_PASSWORD).
+// real form with the demo password ops/test generated (KITUO_E2E_PASSWORD), and, for the
+// accounts with a second factor, the code from KITUO_E2E_TOTP_SECRET at /login/two-factor.
 export async function signIn(browser, username, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport });
   context.setDefaultTimeout(5000);
@@ -32,6 +85,12 @@ export async function signIn(browser, username, viewport = { width: 1280, height
   await page.fill('#username', username);
   await page.fill('#password', process.env.KITUO_E2E_PASSWORD);
   await page.click('main button[type=submit]');
+  // A code refused as already used (another process took that step) is retried once with
+  // the next step.
+  for (let tries = 0; tries < 2 && new URL(page.url()).pathname === '/login/two-factor'; ++tries) {
+    await page.fill('#code', await nextCode(username));
+    await page.click('main button[type=submit]');
+  }
   if (new URL(page.url()).pathname !== '/') throw new Error(`sign-in as ${username} did not reach the dashboard`);
   return { context, page };
 }

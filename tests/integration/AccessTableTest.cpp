@@ -34,7 +34,13 @@ const std::vector<Row>& table() {
         {"GET", "/login", "/login", {200, 302, 302, 302, 302, 302, 302, 302}},
         // Signed-in users carry no sign-in form token, so a second sign-in is refused.
         {"POST", "/login", "/login", {400, 403, 403, 403, 403, 403, 403, 403}},
+        // No sign-in waits for a second factor here: back to the start.
+        {"GET", "/login/two-factor", "/login/two-factor", {302, 302, 302, 302, 302, 302, 302, 302}},
+        {"POST", "/login/two-factor", "/login/two-factor", {303, 403, 403, 403, 403, 403, 403, 403}},
         {"GET", "/", "/", {302, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET", "/account/two-factor", "/account/two-factor", {302, 200, 200, 200, 200, 200, 200, 200}},
+        // Enrolled accounts are sent back to the status page; the others miss their code.
+        {"POST", "/account/two-factor", "/account/two-factor", {403, 303, 400, 303, 303, 400, 400, 303}},
         {"GET", "/account/password", "/account/password", {302, 200, 200, 200, 200, 200, 200, 200}},
         {"POST", "/account/password", "/account/password", {403, 400, 400, 400, 400, 400, 400, 400}},
         {"GET", "/account/sessions", "/account/sessions", {302, 200, 200, 200, 200, 200, 200, 200}},
@@ -53,6 +59,10 @@ const std::vector<Row>& table() {
          {403, 400, 403, 403, 403, 403, 403, 403}},
         {"POST", "/admin/users/{id}/reset-password", "/admin/users/{user}/reset-password",
          {403, 200, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}/two-factor-reset", "/admin/users/{user}/two-factor-reset",
+         {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/admin/users/{id}/two-factor-reset/approve", "/admin/users/{user}/two-factor-reset/approve",
+         {403, 409, 403, 403, 403, 403, 403, 403}},
         {"GET", "/admin/org", "/admin/org", {302, 200, 403, 403, 403, 403, 403, 403}},
         {"POST", "/admin/org", "/admin/org", {403, 400, 403, 403, 403, 403, 403, 403}},
         {"GET", "/admin/org/{id}", "/admin/org/{unit}", {302, 200, 403, 403, 403, 403, 403, 403}},

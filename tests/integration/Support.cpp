@@ -2,10 +2,15 @@
 #include "Support.h"
 
 #include "crypto/Hash.h"
+#include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
+#include "crypto/SecretBox.h"
+#include "domain/SecondFactor.h"
+#include "domain/Totp.h"
 #include "store/DemoSeed.h"
 #include "store/Migrator.h"
 #include "store/OrgStore.h"
+#include "store/SecondFactorStore.h"
 #include "store/UserStore.h"
 
 #include <Poco/File.h>
@@ -152,7 +157,7 @@ HttpResult TestServer::send(const std::string& method, const std::string& path,
 
 void TestServer::seedDemo() {
     crypto::PasswordHasher hasher;
-    store::seedDemo(_server->db(), hasher, kDemoPassword, kToday);
+    store::seedDemo(_server->db(), hasher, _server->services().keys, kDemoPassword, kTestTotpSecret, kToday);
 }
 
 HttpResult TestServer::get(const std::string& path, const std::map<std::string, std::string>& h) {
@@ -214,7 +219,8 @@ std::string queryValue(store::Db& db, const std::string& sql) {
 
 int queryInt(store::Db& db, const std::string& sql) { return std::stoi(queryValue(db, sql)); }
 
-void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode) {
+void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode,
+                   bool enrol) {
     crypto::PasswordHasher hasher;
     store::NewUser u;
     u.username = username;
@@ -223,7 +229,14 @@ void createAccount(store::Db& db, const std::string& username, domain::Role role
     u.orgUnitId = store::OrgStore(db).findByCode(orgCode)->id;
     u.passwordHash = hasher.hash(kDemoPassword);
     u.mustChangePassword = false;
-    store::UserStore(db).create(u);
+    const auto id = store::UserStore(db).create(u);
+    if (enrol && domain::requiresSecondFactor(role)) {
+        const auto keys = crypto::KeyRing::fromFile(testKeyFile());
+        db.transaction([&](store::Connection& c) {
+            store::SecondFactorStore(db).enrol(
+                c, id, crypto::secondFactorBox(keys).seal(kTestTotpSecret, crypto::secondFactorBinding(id)), 0, {});
+        });
+    }
 }
 
 std::string formEncode(const std::map<std::string, std::string>& fields) {
@@ -299,9 +312,35 @@ HttpResult Browser::post(const std::string& path, std::map<std::string, std::str
     return send("POST", path, formEncode(fields));
 }
 
-HttpResult Browser::login(const std::string& username, const std::string& password) {
+HttpResult Browser::loginPasswordOnly(const std::string& username, const std::string& password) {
     get("/login");
     return post("/login", {{"username", username}, {"password", password}});
+}
+
+HttpResult Browser::login(const std::string& username, const std::string& password) {
+    auto first = loginPasswordOnly(username, password);
+    if (first.status != 303 || first.header("location") != "/login/two-factor") return first;
+    return post("/login/two-factor", {{"code", nextTotpCode(username)}});
+}
+
+std::string Browser::nextTotpCode(const std::string& username) {
+    std::string escaped;
+    for (char c : username) {
+        if (c == '\'' || c == '\\') escaped += '\\';
+        escaped += c;
+    }
+    const std::int64_t last = std::stoll(queryValue(
+        _server.db(), "SELECT COALESCE(MAX(f.last_step), 0) FROM users u LEFT JOIN user_second_factors f "
+                      "ON f.user_id = u.user_id WHERE u.username = '" + escaped + "'"));
+    std::int64_t step = domain::totpStep(_server.server().clock().now());
+    // The current step, or the next one when the current was used; beyond that, wait a step.
+    std::int64_t candidate = std::max(step, last + 1);
+    if (candidate > step + 1) {
+        _server.server().clock().advance((candidate - step - 1) * domain::kTotpStepSec);
+        step = domain::totpStep(_server.server().clock().now());
+        candidate = std::max(step, last + 1);
+    }
+    return domain::hotp(kTestTotpSecret, candidate);
 }
 
 std::string Browser::cookie(const std::string& name) const {

@@ -45,6 +45,9 @@ struct HttpResult {
 
 // The demo accounts' password in tests.
 constexpr const char* kDemoPassword = "Kituo-test-password-1";
+// The demo accounts' second-factor secret in tests (raw bytes; admin, counsellor, counsellor2,
+// supervisor and auditor are enrolled with it, and so are accounts made by createAccount()).
+constexpr const char* kTestTotpSecret = "12345678901234567890";
 // The date the demo roll is generated for in tests.
 constexpr const char* kToday = "2026-11-23";
 
@@ -92,8 +95,15 @@ public:
     // POSTs a multipart/form-data form with one file (and the csrf_token).
     HttpResult upload(const std::string& path, const std::string& field, const std::string& fileName,
                       const std::string& content);
-    // Signs in through the real form; returns the POST /login answer.
+    // Signs in through the real forms: POST /login, then, when the account has a second factor,
+    // POST /login/two-factor with the next unused TOTP code (kTestTotpSecret). Returns the last
+    // POST's answer (a 303 to the landing page on success).
     HttpResult login(const std::string& username, const std::string& password = kDemoPassword);
+    // Only the first step (POST /login); returns its answer.
+    HttpResult loginPasswordOnly(const std::string& username, const std::string& password = kDemoPassword);
+    // A TOTP code for `username` that the server has not accepted yet, at the server's time
+    // (moves the server clock on by a step when this account used up the window).
+    std::string nextTotpCode(const std::string& username);
     std::string cookie(const std::string& name) const;
     void setCookie(const std::string& name, const std::string& value) { _cookies[name] = value; }
     void dropCookie(const std::string& name) { _cookies.erase(name); }
@@ -120,7 +130,9 @@ std::string queryValue(store::Db& db, const std::string& sql);
 int queryInt(store::Db& db, const std::string& sql);
 
 // Creates an account (password kDemoPassword, no forced change) at the org unit with `orgCode`.
-void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode);
+// A role that needs a second factor is enrolled with kTestTotpSecret unless `enrol` is false.
+void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode,
+                   bool enrol = true);
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);

@@ -241,5 +241,7 @@ TEST_CASE("kituo create-admin reads the password from stdin and never accepts a 
     CHECK_THAT(again.second, Catch::Contains("taken"));
     test::Browser b(s);
     CHECK(b.login("root.admin", "a long enough passphrase").status == 303);
-    CHECK(b.get("/admin/users").status == 200);
+    // An admin needs a second factor: the first sign-in leads to enrolment, nothing else.
+    CHECK(b.get("/admin/users").header("location") == "/account/two-factor");
+    CHECK(b.get("/account/two-factor").status == 200);
 }
