@@ -2,6 +2,7 @@
 #include "app/Maintenance.h"
 
 #include "domain/Time.h"
+#include "http/RefusalCounter.h"
 #include "store/AuditStore.h"
 
 #include <Poco/Logger.h>

@@ -8,6 +8,10 @@
 #include "app/Config.h"
 #include "app/Maintenance.h"
 #include "app/Services.h"
+#include "http/FragmentCache.h"
+#include "http/RefusalCounter.h"
+#include "http/StaticFiles.h"
+#include "http/Templates.h"
 #include "http/Router.h"
 
 #include <Poco/Net/HTTPServer.h>

@@ -7,11 +7,16 @@
 #include "app/Config.h"
 #include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
-#include "http/FragmentCache.h"
-#include "http/RefusalCounter.h"
-#include "http/StaticFiles.h"
-#include "http/Templates.h"
 #include "store/Db.h"
+
+// The HTTP layer's services are only named here: layers below it (auth) hold the struct
+// without depending on HTTP.
+namespace kituo::http {
+class FragmentCache;
+class RefusalCounter;
+class StaticFiles;
+class Templates;
+}  // namespace kituo::http
 
 namespace kituo::app {
 

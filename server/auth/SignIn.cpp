@@ -5,7 +5,7 @@
 #include "domain/LoginThrottle.h"
 #include "domain/SecondFactor.h"
 #include "domain/Time.h"
-#include "http/Session.h"
+#include "crypto/Hash.h"
 #include "store/AuditStore.h"
 #include "store/LoginAttemptStore.h"
 #include "store/SecondFactorStore.h"
@@ -71,7 +71,7 @@ SignInResult startSession(app::Services& s, const domain::User& user, const std:
     const std::int64_t now = s.clock.now();
     store::SessionStore sessions(s.db);
     if (!previousToken.empty()) {
-        if (auto old = sessions.findByTokenHash(http::tokenHash(previousToken))) {
+        if (auto old = sessions.findByTokenHash(crypto::tokenHash(previousToken))) {
             sessions.end(old->sessionId, "replaced_at_login", now);
         }
     }
@@ -80,9 +80,9 @@ SignInResult startSession(app::Services& s, const domain::User& user, const std:
         endedOthers = sessions.endForUser(user.id, 0, "first_sign_in_after_reset", now);
     }
     SignInResult result;
-    result.token = http::newToken();
-    const std::int64_t sessionId = sessions.create(user.id, http::tokenHash(result.token),
-                                                   http::newToken(), ip, userAgent, now);
+    result.token = crypto::newToken();
+    const std::int64_t sessionId = sessions.create(user.id, crypto::tokenHash(result.token),
+                                                   crypto::newToken(), ip, userAgent, now);
     store::AuditStore(s.db, s.keys)
         .record(event(s, "login", user.username, user.id, user.scopePath, ip, "success",
                       "session " + std::to_string(sessionId) + how +
@@ -139,9 +139,9 @@ SignInResult signIn(app::Services& s, const SignInAttempt& a) {
     // An enrolled account always gives its second factor, whether its role needs one or the
     // account chose to enrol.
     if (hasSecondFactor(s, user->id)) {
-        result.pendingToken = http::newToken();
+        result.pendingToken = crypto::newToken();
         const std::int64_t pendingId = store::SecondFactorStore(s.db).createPending(
-            user->id, http::tokenHash(result.pendingToken), a.nextPath, a.ip, now,
+            user->id, crypto::tokenHash(result.pendingToken), a.nextPath, a.ip, now,
             now + domain::kPendingSignInSec);
         audit.record(event(s, "login.password", username, user->id, scope, a.ip, "success",
                            "second factor required (pending sign-in " + std::to_string(pendingId) + ")"));
@@ -156,7 +156,7 @@ SignInResult signIn(app::Services& s, const SignInAttempt& a) {
 
 bool pendingSignInAlive(app::Services& s, const std::string& pendingToken) {
     if (pendingToken.size() != 64) return false;
-    const auto p = store::SecondFactorStore(s.db).findPending(http::tokenHash(pendingToken));
+    const auto p = store::SecondFactorStore(s.db).findPending(crypto::tokenHash(pendingToken));
     return p && !p->ended && p->expiresAt > s.clock.now();
 }
 
@@ -165,7 +165,7 @@ SecondFactorResult completeSecondFactor(app::Services& s, const SecondFactorAtte
     if (a.pendingToken.size() != 64) return out;
     const std::int64_t now = s.clock.now();
     store::SecondFactorStore factors(s.db);
-    const auto pending = factors.findPending(http::tokenHash(a.pendingToken));
+    const auto pending = factors.findPending(crypto::tokenHash(a.pendingToken));
     if (!pending || pending->ended || pending->expiresAt <= now) return out;
     const auto user = store::UserStore(s.db).findForSecondStep(pending->userId);
     if (!user || user->disabled) return out;
@@ -228,8 +228,8 @@ std::string rotateSession(app::Services& s, std::int64_t userId, std::int64_t pr
                           const std::string& reason, const std::string& ip, const std::string& userAgent) {
     const std::int64_t now = s.clock.now();
     store::SessionStore sessions(s.db);
-    const std::string token = http::newToken();
-    sessions.create(userId, http::tokenHash(token), http::newToken(), ip, userAgent, now);
+    const std::string token = crypto::newToken();
+    sessions.create(userId, crypto::tokenHash(token), crypto::newToken(), ip, userAgent, now);
     if (previousSessionId != 0) sessions.end(previousSessionId, reason, now);
     return token;
 }

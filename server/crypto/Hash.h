@@ -16,4 +16,9 @@ std::string sha256Hex(std::string_view bytes);
 // n random bytes as lower-case hex (2n characters), from the OS CSPRNG.
 std::string randomHex(std::size_t n);
 
+// A new 256-bit random token (64 hex characters): session cookies, pending sign-ins.
+inline std::string newToken() { return randomHex(32); }
+// What the database stores for a token: its SHA-256 (a stolen table holds no usable token).
+inline std::string tokenHash(const std::string& token) { return sha256Hex(token); }
+
 }  // namespace kituo::crypto

@@ -3,6 +3,8 @@
 // read. Every lookup is scoped to the actor's stations (out of scope is 404).
 #include "handlers/Handlers.h"
 
+#include "http/FragmentCache.h"
+
 #include "auth/Policy.h"
 #include "domain/Csv.h"
 #include "domain/Errors.h"

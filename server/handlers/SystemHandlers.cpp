@@ -2,6 +2,8 @@
 // and the static assets (CSS) the pages need before anyone signs in.
 #include "handlers/Handlers.h"
 
+#include "http/StaticFiles.h"
+
 #include "domain/Errors.h"
 #include "http/RequestContext.h"
 

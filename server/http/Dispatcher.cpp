@@ -1,6 +1,8 @@
 // Request pipeline; see Dispatcher.h.
 #include "http/Dispatcher.h"
 
+#include "http/RefusalCounter.h"
+
 #include "crypto/Hash.h"
 #include "domain/Errors.h"
 #include "domain/Utf8.h"

@@ -34,9 +34,9 @@ bool secureRequest(const Request& request, const app::Services& services) {
     return it != request.headers.end() && it->second == "https";
 }
 
-std::string newToken() { return crypto::randomHex(32); }
+std::string newToken() { return crypto::newToken(); }
 
-std::string tokenHash(const std::string& token) { return crypto::sha256Hex(token); }
+std::string tokenHash(const std::string& token) { return crypto::tokenHash(token); }
 
 std::optional<CurrentUser> authenticate(const Request& request, app::Services& services,
                                         HeaderList& responseHeaders) {

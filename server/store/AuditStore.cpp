@@ -1,5 +1,6 @@
 // Audit trail SQL; see AuditStore.h.
 #include "store/AuditStore.h"
+#include "store/Connection.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,5 +1,6 @@
 // Change counters; see DataVersions.h.
 #include "store/DataVersions.h"
+#include "store/Connection.h"
 
 namespace kituo::store {
 

@@ -1,5 +1,5 @@
 // Connection pool and retry rules; see Db.h for the contract.
-#include "store/Db.h"
+#include "store/Connection.h"
 
 #include <Poco/Logger.h>
 #include <Poco/URI.h>
@@ -27,6 +27,8 @@ struct ThreadRegistration {
     ThreadRegistration() { driver()->threadInit(); }
     ~ThreadRegistration() { driver()->threadEnd(); }
 };
+
+domain::Unavailable unavailable(const DbSettings& settings, const sql::SQLException& e);
 
 void registerThread() {
     thread_local ThreadRegistration registration;
@@ -198,7 +200,7 @@ std::unique_ptr<Connection> Db::borrow() {
         return connect();
     } catch (const sql::SQLException& e) {
         giveBack(nullptr);
-        throw unavailable(e);
+        throw unavailable(_settings, e);
     } catch (...) {
         giveBack(nullptr);
         throw;
@@ -243,7 +245,15 @@ void Connection::writeBumps() {
     _bumps.clear();
 }
 
-void Db::commit(Connection& c) {
+namespace {
+
+// The connection failed while COMMIT was in flight: the transaction may or may not have been
+// applied.
+struct CommitOutcomeUnknown {
+    int code;
+};
+
+void commit(Connection& c) {
     c.writeBumps();
     try {
         c.execute("COMMIT");
@@ -254,21 +264,7 @@ void Db::commit(Connection& c) {
     }
 }
 
-void Db::pauseBeforeRetry(int attempt) {
-    thread_local std::minstd_rand random(std::random_device{}());
-    std::uniform_int_distribution<int> jitter(0, 20 * attempt);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt + jitter(random)));
-}
-
-domain::Unavailable Db::commitUnknown(int code) const {
-    Poco::Logger::get("kituo.db").error("connection lost during COMMIT (%s): error %d; the change "
-                                        "may or may not have been saved, and is not retried",
-                                        describe(_settings), code);
-    return domain::Unavailable("The database connection was lost while saving. Check whether your "
-                               "change was saved before trying again.");
-}
-
-void Db::rollbackQuietly(Connection& c) noexcept {
+void rollbackQuietly(Connection& c) noexcept {
     c.endTransaction();
     try {
         c.execute("ROLLBACK");
@@ -277,11 +273,73 @@ void Db::rollbackQuietly(Connection& c) noexcept {
     }
 }
 
-domain::Unavailable Db::unavailable(const sql::SQLException& e) const {
+void pauseBeforeRetry(int attempt) {
+    thread_local std::minstd_rand random(std::random_device{}());
+    std::uniform_int_distribution<int> jitter(0, 20 * attempt);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt + jitter(random)));
+}
+
+domain::Unavailable commitUnknown(const DbSettings& settings, int code) {
+    Poco::Logger::get("kituo.db").error("connection lost during COMMIT (%s): error %d; the change "
+                                        "may or may not have been saved, and is not retried",
+                                        describe(settings), code);
+    return domain::Unavailable("The database connection was lost while saving. Check whether your "
+                               "change was saved before trying again.");
+}
+
+domain::Unavailable unavailable(const DbSettings& settings, const sql::SQLException& e) {
     Poco::Logger::get("kituo.db").warning("database unavailable (%s): error %d (SQLSTATE %s)",
-                                          describe(_settings), e.getErrorCode(),
+                                          describe(settings), e.getErrorCode(),
                                           std::string(e.getSQLStateCStr()));
     return domain::Unavailable("The database is not answering; try again shortly.");
+}
+
+}  // namespace
+
+void Db::execute(const std::function<void(Connection&)>& body, bool inTransaction) {
+    // Returns the connection to the pool (or drops it when it is broken) whatever happens.
+    struct Lease {
+        Db& db;
+        std::unique_ptr<Connection> c;
+        ~Lease() { db.giveBack(std::move(c)); }
+    };
+    int connectionRetries = 0, lockRetries = 0;
+    for (;;) {
+        Lease lease{*this, borrow()};
+        Connection& c = *lease.c;
+        try {
+            if (!inTransaction) {
+                body(c);
+                return;
+            }
+            c.beginTransaction();
+            try {
+                body(c);
+                commit(c);
+                return;
+            } catch (const CommitOutcomeUnknown&) {
+                c.endTransaction();
+                throw;
+            } catch (...) {
+                rollbackQuietly(c);
+                throw;
+            }
+        } catch (const CommitOutcomeUnknown& unknown) {
+            lease.c.reset();
+            throw commitUnknown(_settings, unknown.code);
+        } catch (const sql::SQLException& e) {
+            const int code = e.getErrorCode();
+            if (code == 1243 || isConnectionError(code)) lease.c.reset();
+            const bool connectionRetry = code == 1243 || code == 2006 || (inTransaction && code == 2013);
+            if (connectionRetry && connectionRetries++ == 0) continue;
+            if (inTransaction && (code == 1213 || code == 1205) && lockRetries++ < kDeadlockRetries) {
+                pauseBeforeRetry(lockRetries);
+                continue;
+            }
+            if (isConnectionError(code)) throw unavailable(_settings, e);
+            throw DatabaseError(code, std::string(e.getSQLStateCStr()));
+        }
+    }
 }
 
 bool Db::ping() noexcept {

@@ -25,26 +25,27 @@
 //    used dropped first), so MariaDB's server-wide max_prepared_stmt_count is never reached.
 //  - The Db object must outlive every thread that uses it, and be destroyed before the process
 //    exits (own it in the application object, never as a static).
+//  - Connector/C++ stays inside the store layer: this header names no sql:: type, Connection
+//    is only declared here, and store code includes store/Connection.h for its definition.
+//    Code above the store (handlers, http, auth) can hold a Connection& (Tx&) and pass it to a
+//    store, but cannot run SQL: the build gives those layers a <cppconn/...> that refuses to
+//    compile (CMakeLists.txt, tests/layers).
 #pragma once
 
 #include "domain/Errors.h"
 
-#include <cppconn/connection.h>
-#include <cppconn/exception.h>
-#include <cppconn/prepared_statement.h>
-#include <cppconn/resultset.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <list>
-#include <map>
-#include <set>
-#include <stdexcept>
-#include <unordered_map>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kituo::store {
@@ -85,46 +86,8 @@ private:
     int _code;
 };
 
-// One pooled connection with its prepared-statement cache. Used by one thread at a time.
-class Connection {
-public:
-    // `statementCounter` (may be null) counts every statement run through prepare/execute.
-    Connection(std::unique_ptr<sql::Connection> raw, std::atomic<std::uint64_t>* statementCounter);
-    ~Connection();
-
-    // The cached prepared statement for this SQL text (prepared on first use).
-    sql::PreparedStatement& prepare(const std::string& sql);
-    // Runs one statement that returns no rows (DDL, SET, ...), without caching it.
-    void execute(const std::string& sql);
-    sql::Connection& raw() { return *_raw; }
-    bool valid();
-    // Counters in data_versions this transaction changes. They are written by the commit, as
-    // the transaction's last statements (in name order), so data_versions is always the last
-    // lock a transaction takes; outside a transaction the counter is written at once.
-    void bumpAtCommit(const std::string& counter);
-    void beginTransaction();
-    void writeBumps();
-    void endTransaction() { _inTransaction = false; _bumps.clear(); }
-
-    // Prepared statements held now (at most kStatementCacheSize).
-    std::size_t cachedStatements() const { return _statements.size(); }
-
-    static constexpr std::size_t kStatementCacheSize = 128;
-    std::chrono::steady_clock::time_point lastUsed;
-
-private:
-    struct Cached {
-        std::unique_ptr<sql::PreparedStatement> statement;
-        std::list<std::string>::iterator recency;
-    };
-    std::unique_ptr<sql::Connection> _raw;
-    std::unordered_map<std::string, Cached> _statements;
-    std::list<std::string> _recency;  // most recently used first
-    std::atomic<std::uint64_t>* _counter;
-    bool _inTransaction = false;
-    std::set<std::string> _bumps;
-};
-
+// One pooled connection (defined in store/Connection.h, for store code only).
+class Connection;
 // A connection inside a transaction, as the write path hands it to a change.
 using Tx = Connection;
 
@@ -138,34 +101,15 @@ public:
     // Calls f(Connection&) on a leased connection (autocommit on). See the retry rules above.
     template <class F>
     auto run(F&& f) -> decltype(f(std::declval<Connection&>())) {
-        return withRetry(std::forward<F>(f), false);
+        return call(std::forward<F>(f), false);
     }
 
     // Calls f(Connection&) inside START TRANSACTION ... COMMIT; any exception rolls back and is
-    // rethrown. f may be called twice (see above), so it must not have effects outside the DB.
+    // rethrown. f may be called more than once (see above), so it must not have effects
+    // outside the DB.
     template <class F>
     auto transaction(F&& f) -> decltype(f(std::declval<Connection&>())) {
-        return withRetry(
-            [&](Connection& c) -> decltype(f(std::declval<Connection&>())) {
-                c.beginTransaction();
-                try {
-                    if constexpr (std::is_void_v<decltype(f(c))>) {
-                        f(c);
-                        commit(c);
-                    } else {
-                        auto result = f(c);
-                        commit(c);
-                        return result;
-                    }
-                } catch (const CommitOutcomeUnknown&) {
-                    c.endTransaction();
-                    throw;
-                } catch (...) {
-                    rollbackQuietly(c);
-                    throw;
-                }
-            },
-            true);
+        return call(std::forward<F>(f), true);
     }
 
     static constexpr int kDeadlockRetries = 3;
@@ -180,58 +124,24 @@ public:
     std::uint64_t statementsRun() const { return _statementsRun.load(); }
 
 private:
-    class Lease {
-    public:
-        Lease(Db& db, std::unique_ptr<Connection> c) : _db(db), _c(std::move(c)) {}
-        ~Lease() { _db.giveBack(std::move(_c)); }
-        Connection& operator*() { return *_c; }
-        void discard() { _c.reset(); }
-
-    private:
-        Db& _db;
-        std::unique_ptr<Connection> _c;
-    };
-
-    // The connection failed while COMMIT was in flight: the transaction may or may not have
-    // been applied.
-    struct CommitOutcomeUnknown {
-        int code;
-    };
-
     template <class F>
-    auto withRetry(F&& f, bool inTransaction) -> decltype(f(std::declval<Connection&>())) {
-        int connectionRetries = 0, lockRetries = 0;
-        for (;;) {
-            Lease lease(*this, borrow());
-            try {
-                return f(*lease);
-            } catch (const CommitOutcomeUnknown& unknown) {
-                lease.discard();
-                throw commitUnknown(unknown.code);
-            } catch (const sql::SQLException& e) {
-                const int code = e.getErrorCode();
-                if (code == 1243 || isConnectionError(code)) lease.discard();
-                const bool connectionRetry = code == 1243 || code == 2006 || (inTransaction && code == 2013);
-                if (connectionRetry && connectionRetries++ == 0) continue;
-                if (inTransaction && (code == 1213 || code == 1205) && lockRetries++ < kDeadlockRetries) {
-                    pauseBeforeRetry(lockRetries);
-                    continue;
-                }
-                if (isConnectionError(code)) throw unavailable(e);
-                throw DatabaseError(code, std::string(e.getSQLStateCStr()));
-            }
+    auto call(F&& f, bool inTransaction) -> decltype(f(std::declval<Connection&>())) {
+        using R = decltype(f(std::declval<Connection&>()));
+        if constexpr (std::is_void_v<R>) {
+            execute([&](Connection& c) { f(c); }, inTransaction);
+        } else {
+            std::optional<R> result;
+            execute([&](Connection& c) { result.emplace(f(c)); }, inTransaction);
+            return std::move(*result);
         }
     }
 
-    static void commit(Connection& c);
-    static void pauseBeforeRetry(int attempt);
-    domain::Unavailable commitUnknown(int code) const;
+    // Runs body on a leased connection with the retry rules above (in a transaction or not).
+    void execute(const std::function<void(Connection&)>& body, bool inTransaction);
 
     std::unique_ptr<Connection> borrow();
     void giveBack(std::unique_ptr<Connection> c);
     std::unique_ptr<Connection> connect();
-    static void rollbackQuietly(Connection& c) noexcept;
-    domain::Unavailable unavailable(const sql::SQLException& e) const;
 
     DbSettings _settings;
     mutable std::mutex _mutex;
@@ -240,8 +150,5 @@ private:
     int _total = 0;  // idle + leased
     std::atomic<std::uint64_t> _statementsRun{0};
 };
-
-// Reads a nullable string column: empty optional for SQL NULL.
-std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback);
 
 }  // namespace kituo::store

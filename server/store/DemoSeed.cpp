@@ -1,5 +1,6 @@
 // Demo station seed; see DemoSeed.h.
 #include "store/DemoSeed.h"
+#include "store/Connection.h"
 
 #include "domain/Officer.h"
 #include "domain/PasswordRules.h"

@@ -1,5 +1,6 @@
 // Stored import files; see ImportStore.h.
 #include "store/ImportStore.h"
+#include "store/Connection.h"
 
 namespace kituo::store {
 

@@ -1,5 +1,6 @@
 // Sign-in attempt SQL; see LoginAttemptStore.h.
 #include "store/LoginAttemptStore.h"
+#include "store/Connection.h"
 
 #include "domain/Time.h"
 

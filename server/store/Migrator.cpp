@@ -1,5 +1,6 @@
 // Migration runner; see Migrator.h.
 #include "store/Migrator.h"
+#include "store/Connection.h"
 
 #include "crypto/Hash.h"
 #include "domain/SqlScript.h"

@@ -1,5 +1,6 @@
 // Nominal roll SQL; see OfficerStore.h.
 #include "store/OfficerStore.h"
+#include "store/Connection.h"
 
 #include "store/DataVersions.h"
 #include "store/SqlLists.h"

@@ -1,5 +1,6 @@
 // Organisation tree SQL; see OrgStore.h.
 #include "store/OrgStore.h"
+#include "store/Connection.h"
 
 #include "store/DataVersions.h"
 #include "store/VersionedCache.h"

@@ -1,5 +1,6 @@
 // Second-factor SQL; see SecondFactorStore.h.
 #include "store/SecondFactorStore.h"
+#include "store/Connection.h"
 
 #include "domain/Time.h"
 

@@ -1,5 +1,6 @@
 // Session SQL; see SessionStore.h.
 #include "store/SessionStore.h"
+#include "store/Connection.h"
 
 #include "domain/Time.h"
 

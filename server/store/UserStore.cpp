@@ -1,5 +1,6 @@
 // Account SQL; see UserStore.h.
 #include "store/UserStore.h"
+#include "store/Connection.h"
 
 namespace kituo::store {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "app/Server.h"
 #include "domain/Role.h"
-#include "store/Db.h"
+#include "store/Connection.h"  // integration tests may run SQL to set up and check data
 
 #include <map>
 #include <memory>

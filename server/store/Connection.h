@@ -1,0 +1,64 @@
+// One pooled MySQL/MariaDB connection and its prepared-statement cache: the Connector/C++
+// surface, for store code only (store/*.cpp and the store's tests). See Db.h for the pool's
+// contract.
+#pragma once
+
+#include "store/Db.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <list>
+#include <set>
+#include <unordered_map>
+
+namespace kituo::store {
+
+// Used by one thread at a time.
+class Connection {
+public:
+    // `statementCounter` (may be null) counts every statement run through prepare/execute.
+    Connection(std::unique_ptr<sql::Connection> raw, std::atomic<std::uint64_t>* statementCounter);
+    ~Connection();
+
+    // The cached prepared statement for this SQL text (prepared on first use). The reference
+    // stays valid until kStatementCacheSize other statements have been prepared on this
+    // connection (least recently used are closed first).
+    sql::PreparedStatement& prepare(const std::string& sql);
+    // Runs one statement that returns no rows (DDL, SET, ...), without caching it.
+    void execute(const std::string& sql);
+    sql::Connection& raw() { return *_raw; }
+    bool valid();
+    // Counters in data_versions this transaction changes. They are written by the commit, as
+    // the transaction's last statements (in name order), so data_versions is always the last
+    // lock a transaction takes; outside a transaction the counter is written at once.
+    void bumpAtCommit(const std::string& counter);
+    void beginTransaction();
+    void writeBumps();
+    void endTransaction() { _inTransaction = false; _bumps.clear(); }
+
+    // Prepared statements held now (at most kStatementCacheSize).
+    std::size_t cachedStatements() const { return _statements.size(); }
+
+    static constexpr std::size_t kStatementCacheSize = 128;
+    std::chrono::steady_clock::time_point lastUsed;
+
+private:
+    struct Cached {
+        std::unique_ptr<sql::PreparedStatement> statement;
+        std::list<std::string>::iterator recency;
+    };
+    std::unique_ptr<sql::Connection> _raw;
+    std::unordered_map<std::string, Cached> _statements;
+    std::list<std::string> _recency;  // most recently used first
+    std::atomic<std::uint64_t>* _counter;
+    bool _inTransaction = false;
+    std::set<std::string> _bumps;
+};
+
+// Reads a nullable string column: `fallback` for SQL NULL.
+std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback);
+
+}  // namespace kituo::store
