@@ -42,8 +42,10 @@ Server::Server(Config config)
     _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
     _refusals = std::make_unique<http::RefusalCounter>(_config.anonymousRefusalsPerAddress);
+    _auditWriter = std::make_unique<store::AuditWriter>(*_db, *_keys);
     _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static, _clock,
-                                                    *_keys, *_passwords, _fragments, *_refusals});
+                                                    *_keys, *_passwords, _fragments, *_refusals,
+                                                    *_auditWriter});
     _maintenance = std::make_unique<Maintenance>(*_services);
     handlers::addSystemRoutes(_router);
     handlers::addAccountRoutes(_router);
@@ -74,6 +76,7 @@ void Server::start() {
     params->setServerName("Kituo");
     _http = std::make_unique<Poco::Net::HTTPServer>(
         new http::DispatcherFactory(_router, *_services), _threads, socket, params);
+    _auditWriter->start();
     _http->start();
     _maintenance->start();
 }
@@ -83,6 +86,7 @@ void Server::stop() {
     _http->stopAll(false);  // in-flight requests finish; idle keep-alive connections close
     _threads.joinAll();
     _http.reset();
+    _auditWriter->stop();
     _maintenance->stop();
 }
 

@@ -7,6 +7,7 @@
 #include "app/Config.h"
 #include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
+#include "store/AuditWriter.h"
 #include "store/Db.h"
 
 // The HTTP layer's services are only named here: layers below it (auth) hold the struct
@@ -30,6 +31,7 @@ struct Services {
     const crypto::PasswordHasher& passwords;
     http::FragmentCache& fragments;
     http::RefusalCounter& refusals;
+    store::AuditWriter& auditWriter;  // audit events outside a change's transaction
 };
 
 }  // namespace kituo::app

@@ -4,6 +4,7 @@
 #include "handlers/Handlers.h"
 
 #include "http/FragmentCache.h"
+#include "http/ViewBuild.h"
 
 #include "auth/Policy.h"
 #include "domain/Csv.h"
@@ -80,37 +81,31 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
 // Select options for stations and units within scope, ranks and statuses.
 void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& f,
                       const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion = {}) {
-    View stations = View::type::list, units = View::type::list;
     store::OrgStore org(ctx.services.db);
     const auto subtree = rollVersion ? org.subtree(ctx.actor().scopePath, *rollVersion) : org.subtree(ctx.actor().scopePath);
+    View& stations = http::putList(v, "stations", subtree.size());
+    View& units = http::putList(v, "units", subtree.size());
     for (const auto& u : subtree) {
         if (u.kind != domain::OrgKind::Station && u.kind != domain::OrgKind::Unit) continue;
-        View o;
-        o.set("id", std::to_string(u.id));
-        o.set("label", u.name);
-        o.set("selected", u.id == (u.kind == domain::OrgKind::Station ? f.stationId : f.unitId));
-        (u.kind == domain::OrgKind::Station ? stations : units).push_back(o);
+        View& o = http::addObject(u.kind == domain::OrgKind::Station ? stations : units);
+        http::put(o, "id", std::to_string(u.id));
+        http::put(o, "label", u.name);
+        http::put(o, "selected", u.id == (u.kind == domain::OrgKind::Station ? f.stationId : f.unitId));
     }
-    View rankList = View::type::list;
+    View& rankList = http::putList(v, "ranks", ranks.size());
     for (const auto& r : ranks) {
-        View o;
-        o.set("id", std::to_string(r.id));
-        o.set("label", r.name);
-        o.set("selected", r.id == f.rankId);
-        rankList.push_back(o);
+        View& o = http::addObject(rankList);
+        http::put(o, "id", std::to_string(r.id));
+        http::put(o, "label", r.name);
+        http::put(o, "selected", r.id == f.rankId);
     }
-    View statuses = View::type::list;
-    for (const auto& s : domain::officerStatuses()) {
-        View o;
-        o.set("value", s);
-        o.set("label", domain::officerStatusLabel(s));
-        o.set("selected", s == f.status);
-        statuses.push_back(o);
+    View& statuses = http::putList(v, "statuses", domain::officerStatuses().size());
+    for (const auto& st : domain::officerStatuses()) {
+        View& o = http::addObject(statuses);
+        http::put(o, "value", st);
+        http::put(o, "label", domain::officerStatusLabel(st));
+        http::put(o, "selected", st == f.status);
     }
-    v.set("stations", stations);
-    v.set("units", units);
-    v.set("ranks", rankList);
-    v.set("statuses", statuses);
 }
 
 // The current query string with `changes` applied (empty value: removed).
@@ -155,37 +150,35 @@ Response listOfficers(RequestContext& ctx) {
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = officers.ranks(version);
     const auto page = officers.list(ctx.actor(), f);
-    // Built in place: kainjow's set() and push_back() copy, so the list is filled where it lives.
     View v;
-    v.set("officers", View::type::list);
-    auto& rows = const_cast<View&>(*v.get("officers"));
+    View& rows = http::putList(v, "officers", page.officers.size());
     for (const auto& o : page.officers) {
-        rows.push_back(View(View::type::object));
-        auto& row = const_cast<View&>(rows.list_value().back());
-        row.set("id", std::to_string(o.id));
-        row.set("service_number", o.fields.serviceNumber);
-        row.set("surname", o.fields.surname);
-        row.set("other_names", o.fields.otherNames);
-        row.set("rank", o.rankName);
-        row.set("station", o.stationName);
-        row.set("unit", o.unitName);
-        row.set("status", domain::officerStatusLabel(o.fields.status));
-        row.set("enlistment_date", o.fields.enlistmentDate);
+        View& row = http::addObject(rows);
+        http::put(row, "id", std::to_string(o.id));
+        http::put(row, "service_number", o.fields.serviceNumber);
+        http::put(row, "surname", o.fields.surname);
+        http::put(row, "other_names", o.fields.otherNames);
+        http::put(row, "rank", o.rankName);
+        http::put(row, "station", o.stationName);
+        http::put(row, "unit", o.unitName);
+        http::put(row, "status", domain::officerStatusLabel(o.fields.status));
+        http::put(row, "enlistment_date", o.fields.enlistmentDate);
     }
-    v.set("empty", page.officers.empty());
-    v.set("q", f.q);
+    http::put(v, "empty", page.officers.empty());
+    http::put(v, "q", f.q);
     addFilterOptions(ctx, v, f, ranks, version);
-    View sorts;
+    View& sorts = v["sort"];
+    sorts = View(View::type::object);
     for (const char* key : {"service_number", "name", "rank", "station", "enlisted"}) {
         const bool current = f.sort == key;
         const std::string dir = current && !f.descending ? "desc" : "";
-        sorts.set(std::string(key) + "_href", "/officers" + queryWith(ctx.request, {{"sort", key}, {"dir", dir}, {"page", ""}}));
-        sorts.set(std::string(key) + "_mark", current ? (f.descending ? " ▼" : " ▲") : "");
+        http::put(sorts, std::string(key) + "_href",
+                  "/officers" + queryWith(ctx.request, {{"sort", key}, {"dir", dir}, {"page", ""}}));
+        http::put(sorts, std::string(key) + "_mark", current ? (f.descending ? " ▼" : " ▲") : "");
     }
-    v.set("sort", sorts);
-    v.set("csv_href", "/officers.csv" + queryWith(ctx.request, {{"page", ""}}));
-    v.set("pagination", pagination(ctx.request, f.page, f.pageSize, page.total));
-    v.set("can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
+    http::put(v, "csv_href", "/officers.csv" + queryWith(ctx.request, {{"page", ""}}));
+    http::put(v, "pagination", pagination(ctx.request, f.page, f.pageSize, page.total));
+    http::put(v, "can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     std::string body = ctx.services.templates.render("officers/index", v);
     ctx.services.fragments.put(key, version, body);
     return ctx.pageWithBody(std::move(body), "Officers");

@@ -105,8 +105,7 @@ domain::AuditEvent RequestContext::auditEvent(const std::string& action,
 void RequestContext::audit(const std::string& action, const std::string& recordType,
                            const std::string& recordId, const std::string& outcome,
                            const std::string& detail) const {
-    store::AuditStore(services.db, services.keys)
-        .record(auditEvent(action, recordType, recordId, outcome, detail));
+    services.auditWriter.record(auditEvent(action, recordType, recordId, outcome, detail));
 }
 
 void RequestContext::notFound(const std::string& recordType, const std::string& recordId) const {

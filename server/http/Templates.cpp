@@ -13,6 +13,32 @@
 #include <unordered_map>
 
 namespace kituo::http {
+
+std::string escapeHtml(const std::string& s) {
+    // The same five characters as kainjow's html_escape, but one scan and whole runs appended:
+    // kainjow appends character by character, which was a tenth of a list page's cost.
+    static constexpr const char* kSpecial = "&<>\"'";
+    std::size_t next = s.find_first_of(kSpecial);
+    if (next == std::string::npos) return s;
+    std::string out;
+    out.reserve(s.size() + 16);
+    std::size_t from = 0;
+    while (next != std::string::npos) {
+        out.append(s, from, next - from);
+        switch (s[next]) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += "&apos;"; break;
+        }
+        from = next + 1;
+        next = s.find_first_of(kSpecial, from);
+    }
+    out.append(s, from, std::string::npos);
+    return out;
+}
+
 namespace {
 
 std::atomic<std::uint64_t> nextId{1};
@@ -113,6 +139,7 @@ std::string Templates::render(const std::string& name, const View& view) const {
     auto it = cache.find(name);
     if (it == cache.end()) {
         it = cache.emplace(name, std::make_unique<kainjow::mustache::mustache>(src->second)).first;
+        it->second->set_custom_escape(escapeHtml);
     }
     std::string out = it->second->render(view);
     if (!it->second->is_valid()) {

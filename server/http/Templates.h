@@ -21,6 +21,9 @@ namespace kituo::http {
 
 using View = kainjow::mustache::data;
 
+// HTML-escapes & < > " ' (what {{x}} does in every template).
+std::string escapeHtml(const std::string& text);
+
 class Templates {
 public:
     // Loads and compiles every template below `directory`.

@@ -1,6 +1,7 @@
 // Audit trail SQL; see AuditStore.h.
 #include "store/AuditStore.h"
 #include "store/Connection.h"
+#include "store/SqlLists.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -187,6 +188,33 @@ void AuditStore::append(Connection& c, const domain::AuditEvent& event) {
     ins.setString(10, e.scopePath);
     ins.setString(11, _keys.auditMac(domain::canonicalEntry(e)));
     ins.executeUpdate();
+}
+
+void AuditStore::appendMany(Connection& c, const std::vector<domain::AuditEvent>& events) {
+    const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    for (std::size_t start = 0, n = 0; start < events.size(); start += n) {
+        n = batchSize(std::min<std::size_t>(64, events.size() - start));
+        auto& ins = c.prepare(
+            "INSERT INTO audit_inbox (occurred_at, actor_user_id, actor_username, action, record_type, "
+            "record_id, ip, outcome, detail, scope_path, entry_mac) VALUES " + placeholders(n, row));
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto e = clipped(events[start + k]);
+            const int b = static_cast<int>(k * 11);
+            ins.setString(b + 1, e.occurredAt);
+            if (e.actorUserId) ins.setInt64(b + 2, *e.actorUserId);
+            else ins.setNull(b + 2, sql::DataType::BIGINT);
+            ins.setString(b + 3, e.actorUsername);
+            ins.setString(b + 4, e.action);
+            ins.setString(b + 5, e.recordType);
+            ins.setString(b + 6, e.recordId);
+            ins.setString(b + 7, e.ip);
+            ins.setString(b + 8, e.outcome);
+            ins.setString(b + 9, e.detail);
+            ins.setString(b + 10, e.scopePath);
+            ins.setString(b + 11, _keys.auditMac(domain::canonicalEntry(e)));
+        }
+        ins.executeUpdate();
+    }
 }
 
 void AuditStore::record(const domain::AuditEvent& e) {

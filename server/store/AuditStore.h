@@ -59,6 +59,8 @@ public:
     // Records inside the caller's transaction. occurredAt must be set
     // ("YYYY-MM-DD HH:MM:SS.ffffff").
     void append(Connection& c, const domain::AuditEvent& e);
+    // Records several inside the caller's transaction (multi-row inserts).
+    void appendMany(Connection& c, const std::vector<domain::AuditEvent>& events);
     // Records on its own (one autocommit insert).
     void record(const domain::AuditEvent& e);
     // Seals pending events, `batchSize` per transaction, until none is left or `maxBatches`

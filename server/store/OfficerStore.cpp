@@ -248,6 +248,7 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         bindList(details, 1, order);
         std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
         std::map<std::int64_t, OfficerRecord> byId;
+        page.officers.reserve(order.size());
         while (rs->next()) {
             OfficerRecord o;
             o.id = rs->getInt64(1);

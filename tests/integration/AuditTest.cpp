@@ -288,3 +288,33 @@ TEST_CASE("/audit/verify shows the sealing window", "[http][audit]") {
     auto page = auditor.get("/audit/verify");
     CHECK_THAT(page.body, Catch::Contains("intact") && Catch::Contains("sealed"));
 }
+
+TEST_CASE("concurrent audited reads are group-committed and each is durable when record returns", "[http][audit]") {
+    test::TestServer s;
+    s.get("/healthz");  // starts the server, and with it the audit writer
+    auto& writer = s.server().services().auditWriter;
+    std::atomic<int> recorded{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 32; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 10; ++i) {
+                domain::AuditEvent e;
+                e.occurredAt = "2026-11-23 10:00:00.000000";
+                e.action = "officer.read";
+                e.recordId = std::to_string(t * 100 + i);
+                e.outcome = "success";
+                writer.record(e);
+                // Committed before record() returned: visible to another connection now.
+                const int seen = test::queryInt(
+                    s.db(), "SELECT (SELECT COUNT(*) FROM audit_inbox WHERE record_id = '" + e.recordId +
+                                "') + (SELECT COUNT(*) FROM audit_events WHERE record_id = '" + e.recordId + "')");
+                if (seen == 1) ++recorded;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(recorded == 320);
+    s.server().runMaintenance();
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'officer.read'") == 320);
+    CHECK(verifyAuditCli(s).exitCode == 0);
+}

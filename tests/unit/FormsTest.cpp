@@ -1,6 +1,7 @@
 // URL-encoded decoding: values, escapes, and refusal of malformed or non-UTF-8 input.
 #include "domain/Errors.h"
 #include "http/Forms.h"
+#include "http/Templates.h"
 
 #include <catch2/catch.hpp>
 
@@ -46,4 +47,13 @@ TEST_CASE("form parsing stops at the field count and field size caps", "[unit]")
     CHECK_THROWS_AS(parseUrlEncoded("a=" + std::string(1025, 'x'), 1000, 1024), kituo::domain::TooLarge);
     CHECK_THROWS_AS(parseUrlEncoded(std::string(1025, 'n') + "=1", 1000, 1024), kituo::domain::TooLarge);
     CHECK(parseUrlEncoded("a=" + std::string(1024, 'x'), 1000, 1024).size() == 1);
+}
+
+TEST_CASE("HTML escaping matches kainjow's for every special character", "[unit]") {
+    const std::string all = "a&b<c>d\"e'f plain Wanjirũ 👮";
+    CHECK(escapeHtml(all) == kainjow::mustache::html_escape(all));
+    CHECK(escapeHtml("") == "");
+    CHECK(escapeHtml("nothing special") == "nothing special");
+    CHECK(escapeHtml("<script>alert('x')</script>") == "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;");
+    CHECK(escapeHtml("&&") == "&amp;&amp;");
 }
