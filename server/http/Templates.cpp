@@ -41,7 +41,6 @@ std::string escapeHtml(const std::string& s) {
 
 namespace {
 
-std::atomic<std::uint64_t> nextId{1};
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -51,13 +50,10 @@ std::string readFile(const std::string& path) {
     return ss.str();
 }
 
-struct ThreadCache {
-    std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled;
-};
 
 }  // namespace
 
-Templates::Templates(const std::string& directory) : _id(nextId++) {
+Templates::Templates(const std::string& directory) {
     Poco::File dir(directory);
     if (!dir.exists() || !dir.isDirectory()) {
         throw std::runtime_error("templates folder not found: " + directory);
@@ -134,19 +130,33 @@ std::vector<std::string> Templates::names() const {
 std::string Templates::render(const std::string& name, const View& view) const {
     auto src = _sources.find(name);
     if (src == _sources.end()) throw std::runtime_error("unknown template " + name);
-    thread_local std::unordered_map<std::uint64_t, ThreadCache> caches;
-    auto& cache = caches[_id].compiled;
-    auto it = cache.find(name);
-    if (it == cache.end()) {
-        it = cache.emplace(name, std::make_unique<kainjow::mustache::mustache>(src->second)).first;
-        it->second->set_custom_escape(escapeHtml);
+    Compiled compiled = borrow(name, src->second);
+    std::string out = compiled->render(view);
+    if (!compiled->is_valid()) {
+        throw std::runtime_error("template " + name + " failed to render: " + compiled->error_message());
     }
-    std::string out = it->second->render(view);
-    if (!it->second->is_valid()) {
-        throw std::runtime_error("template " + name + " failed to render: " +
-                                 it->second->error_message());
-    }
+    giveBack(name, std::move(compiled));
     return out;
+}
+
+Templates::Compiled Templates::borrow(const std::string& name, const std::string& source) const {
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        auto& idle = _idle[name];
+        if (!idle.empty()) {
+            Compiled c = std::move(idle.back());
+            idle.pop_back();
+            return c;
+        }
+    }
+    auto c = std::make_unique<kainjow::mustache::mustache>(source);
+    c->set_custom_escape(escapeHtml);
+    return c;
+}
+
+void Templates::giveBack(const std::string& name, Compiled compiled) const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    _idle[name].push_back(std::move(compiled));
 }
 
 std::string Templates::renderPage(const std::string& name, const View& view, View page) const {

@@ -14,6 +14,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,11 +44,18 @@ public:
     std::string wrapInLayout(std::string body, View page) const;
 
 private:
+    using Compiled = std::unique_ptr<kainjow::mustache::mustache>;
     std::string expandPartials(const std::string& name, const std::string& text, int depth) const;
+    Compiled borrow(const std::string& name, const std::string& source) const;
+    void giveBack(const std::string& name, Compiled compiled) const;
 
-    std::uint64_t _id;
     std::map<std::string, std::string> _partials;
     std::map<std::string, std::string> _sources;  // with partials expanded
+    // Compiled templates not in use. A kainjow template may not render on two threads at once,
+    // so each render borrows one; there are only as many copies of a template as renders of it
+    // ever ran at the same time (a handful), however many worker threads the server has.
+    mutable std::mutex _mutex;
+    mutable std::map<std::string, std::vector<Compiled>> _idle;
 };
 
 }  // namespace kituo::http
