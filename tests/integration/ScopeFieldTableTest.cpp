@@ -16,6 +16,8 @@
 // every role) has its row. A new route or form field fails here until it is added.
 #include "Support.h"
 
+#include "domain/Errors.h"
+#include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 #include "store/UserStore.h"
 
@@ -509,4 +511,70 @@ TEST_CASE("an out-of-scope id or reference does not exist and writes nothing", "
         INFO("control: " << row.method << " " << control.path);
         CHECK(send(b, row, control).status == row.controlStatus);
     }
+}
+
+// The scope of a write's references is part of the store's query, not only the handler's
+// check: called directly with Kilimani's scope, the stores refuse Capitol Hill as a posting's
+// station or unit and as a new unit's parent, and write nothing.
+TEST_CASE("stores refuse out-of-scope references in their own queries", "[db][access]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    store::OrgStore org(db);
+    store::OfficerStore officers(db);
+    const auto klm = *org.findByCode("KLM"), cph = *org.findByCode("CPH");
+    std::int64_t klmUnit = 0, cphUnit = 0;
+    for (const auto& u : org.subtree(klm.path)) if (u.kind == domain::OrgKind::Unit) klmUnit = u.id;
+    for (const auto& u : org.subtree(cph.path)) if (u.kind == domain::OrgKind::Unit) cphUnit = u.id;
+    REQUIRE(klmUnit);
+    REQUIRE(cphUnit);
+    const auto before = fingerprint(db);
+
+    domain::OfficerInput in;
+    in.serviceNumber = "3199999";
+    in.surname = "Wafula";
+    in.otherNames = "Peter";
+    in.nationalId = "39999999";
+    in.gender = "M";
+    in.dateOfBirth = "1994-01-01";
+    in.enlistmentDate = "2016-01-01";
+    in.service = "KPS";
+    in.rankId = std::stoll(q(db, "SELECT rank_id FROM ranks WHERE code = 'PC'"));
+    in.rankSince = "2016-01-01";
+    in.status = "active";
+    in.statusSince = "2016-01-01";
+    store::NewPosting farStation;
+    farStation.stationId = cph.id;
+    farStation.fromDate = "2016-01-01";
+    store::NewPosting farUnit = farStation;
+    farUnit.stationId = klm.id;
+    farUnit.unitId = cphUnit;
+    auto fieldOf = [&](const std::function<void(store::Connection&)>& write) {
+        try {
+            db.transaction([&](store::Connection& c) { write(c); });
+        } catch (const domain::ValidationError& e) {
+            return e.fieldErrors().begin()->first;
+        }
+        return std::string("(written)");
+    };
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, farStation, 0); }) == "station_id");
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, farUnit, 0); }) == "unit_id");
+    const auto officer = std::stoll(q(db, "SELECT officer_id FROM officers WHERE service_number = '2100000'"));
+    const int version = std::stoi(q(db, "SELECT version FROM officers WHERE officer_id = " + std::to_string(officer)));
+    farStation.fromDate = farUnit.fromDate = test::kToday;
+    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farStation, 0); }) ==
+          "station_id");
+    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farUnit, 0); }) ==
+          "unit_id");
+    CHECK(fieldOf([&](store::Connection& c) { org.create(c, klm.path, cph.id, domain::OrgKind::Unit, "SCP-X", "X"); }) ==
+          "parent_id");
+    CHECK(fingerprint(db) == before);
+    // The same writes within scope go through.
+    store::NewPosting near;
+    near.stationId = klm.id;
+    near.unitId = klmUnit;
+    near.fromDate = "2016-01-01";
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, near, 0); }) == "(written)");
+    CHECK(fieldOf([&](store::Connection& c) { org.create(c, klm.path, klm.id, domain::OrgKind::Unit, "SCP-Y", "Y"); }) ==
+          "(written)");
 }
