@@ -382,7 +382,7 @@ Response createOfficer(RequestContext& ctx) {
         id = ctx.write(ctx.auditEvent("officer.create", "officer", "", "success",
                                       "service number " + in.serviceNumber + ", station " + station->code),
                        [&](store::Tx& tx, domain::AuditEvent& e) {
-                           const auto newId = officers.create(tx, in, posting, ctx.actor().userId);
+                           const auto newId = officers.create(tx, ctx.actor().scopePath, in, posting, ctx.actor().userId);
                            e.recordId = std::to_string(newId);
                            return newId;
                        });

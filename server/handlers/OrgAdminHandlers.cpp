@@ -96,7 +96,9 @@ Response createOrg(RequestContext& ctx) {
                                  domain::toString(*kind) + " " + code + " under " + parent->code),
                   [&](store::Tx& tx, domain::AuditEvent& e) {
                       e.recordId = std::to_string(
-                          store::OrgStore(ctx.services.db).create(tx, parent->id, *kind, code, r.formParam("name")).id);
+                          store::OrgStore(ctx.services.db)
+                              .create(tx, ctx.actor().scopePath, parent->id, *kind, code, r.formParam("name"))
+                              .id);
                   });
     } catch (const domain::ValidationError& e) {
         return orgPage(ctx, form, e.fieldErrors(), 400);

@@ -124,7 +124,7 @@ int seedOfficers(Db& db, OrgStore& org, const std::string& today) {
                 first.unitId = hasHistory ? cphUnits[0] : unit;
                 first.fromDate = in.enlistmentDate;
                 first.reference = "first appointment";
-                const auto id = officers.create(c, in, first, 0);
+                const auto id = officers.create(c, "/", in, first, 0);  // the seed acts at national level
                 if (hasHistory) {
                     NewPosting move;
                     move.stationId = station.id;

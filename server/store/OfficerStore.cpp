@@ -336,10 +336,28 @@ void openPosting(Connection& c, std::int64_t officerId, const NewPosting& postin
     st.executeUpdate();
 }
 
+// Refuses a posting whose station is not a station at or below scopePath, or whose unit is
+// not a unit of that station: the scope is part of the query, whatever the handler checked.
+void requirePostingWithin(Connection& c, const std::string& scopePath, const NewPosting& posting) {
+    auto& st = c.prepare(
+        "SELECT (u.org_unit_id IS NOT NULL AND u.kind = 'unit' AND u.path LIKE CONCAT(s.path, '%')) "
+        "FROM org_units s LEFT JOIN org_units u ON u.org_unit_id = ? "
+        "WHERE s.org_unit_id = ? AND s.kind = 'station' AND s.path LIKE CONCAT(?, '%')");
+    st.setInt64(1, posting.unitId.value_or(0));
+    st.setInt64(2, posting.stationId);
+    st.setString(3, scopePath);
+    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+    if (!rs->next()) throw domain::ValidationError("station_id", "Choose a station within your scope.");
+    if (posting.unitId && !rs->getBoolean(1)) {
+        throw domain::ValidationError("unit_id", "Choose a unit of the chosen station, or none.");
+    }
+}
+
 }  // namespace
 
-std::int64_t OfficerStore::create(Connection& c, const domain::OfficerInput& in, const NewPosting& posting,
-                                  std::int64_t createdBy) {
+std::int64_t OfficerStore::create(Connection& c, const std::string& scopePath, const domain::OfficerInput& in,
+                                  const NewPosting& posting, std::int64_t createdBy) {
+    requirePostingWithin(c, scopePath, posting);
     auto& st = c.prepare(
         "INSERT INTO officers (service_number, surname, other_names, national_id, gender, date_of_birth, "
         "enlistment_date, service_code, rank_id, rank_since, status, status_since, phone, station_id, unit_id) "
@@ -394,6 +412,7 @@ void OfficerStore::transfer(Connection& c, const std::string& scopePath, std::in
     if (rs->getInt(1) != version) {
         throw domain::Conflict("This officer's record was changed by someone else; reload and try again.");
     }
+    requirePostingWithin(c, scopePath, posting);
     auto& close = c.prepare("UPDATE postings SET to_date = ? WHERE officer_id = ? AND to_date IS NULL");
     close.setString(1, posting.fromDate);
     close.setInt64(2, officerId);

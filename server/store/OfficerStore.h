@@ -85,10 +85,11 @@ public:
     // The posting history of an officer currently posted within the actor's scope (else none).
     std::vector<PostingRecord> postings(const domain::Actor& actor, std::int64_t officerId);
 
-    // Creates the officer and their first (open) posting. Throws ValidationError for a taken
-    // service number or national ID.
-    std::int64_t create(Connection& c, const domain::OfficerInput& in, const NewPosting& posting,
-                        std::int64_t createdBy);
+    // Creates the officer and their first (open) posting. The posting's station (and unit, of
+    // that station) must lie within `scopePath`, checked in the query: ValidationError on
+    // "station_id"/"unit_id" otherwise, and for a taken service number or national ID.
+    std::int64_t create(Connection& c, const std::string& scopePath, const domain::OfficerInput& in,
+                        const NewPosting& posting, std::int64_t createdBy);
     // Updates the record's fields (not the posting) when `version` is current and the officer
     // is posted within `scopePath`; throws domain::Conflict otherwise and ValidationError for a
     // taken national ID.
@@ -96,7 +97,8 @@ public:
                 const domain::OfficerInput& in);
     // Closes the open posting on posting.fromDate and opens the new one, in the caller's
     // transaction (the officer row is locked first). Throws domain::NotFound when the officer
-    // is not posted within `scopePath`, domain::Conflict when `version` is stale.
+    // is not posted within `scopePath`, domain::Conflict when `version` is stale, and
+    // ValidationError when the new station or unit does not lie within `scopePath`.
     void transfer(Connection& c, const std::string& scopePath, std::int64_t officerId, int version,
                   const NewPosting& posting, std::int64_t createdBy);
 

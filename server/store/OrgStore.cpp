@@ -129,8 +129,15 @@ std::optional<domain::OrgUnit> OrgStore::findWithin(const std::string& scopePath
     });
 }
 
-domain::OrgUnit OrgStore::create(Connection& c, std::int64_t parentId, domain::OrgKind kind,
-                                 const std::string& code, const std::string& name) {
+domain::OrgUnit OrgStore::create(Connection& c, const std::string& scopePath, std::int64_t parentId,
+                                 domain::OrgKind kind, const std::string& code, const std::string& name) {
+    if (!findBy(c, "org_unit_id = ? AND path LIKE CONCAT(?, '%')",
+                [&](sql::PreparedStatement& st) {
+                    st.setInt64(1, parentId);
+                    st.setString(2, scopePath);
+                })) {
+        throw domain::ValidationError("parent_id", "Choose where the new unit sits, within your scope.");
+    }
     if (findBy(c, "code = ? FOR UPDATE", [&](sql::PreparedStatement& st) { st.setString(1, code); })) {
         throw domain::ValidationError("code", "This code is already in use.");
     }

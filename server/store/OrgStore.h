@@ -30,10 +30,12 @@ public:
 
     // The node if it lies at or below scopePath.
     std::optional<domain::OrgUnit> findWithin(const std::string& scopePath, std::int64_t id);
-    // Creates a node in the caller's transaction; throws ValidationError for a taken code or a
-    // kind that may not sit under the parent.
-    domain::OrgUnit create(Connection& c, std::int64_t parentId, domain::OrgKind kind,
-                           const std::string& code, const std::string& name);
+    // Creates a node under `parentId` in the caller's transaction. The parent must lie at or
+    // below scopePath (checked in the query, so a handler cannot forget it); throws
+    // ValidationError on "parent_id" when it does not, and for a taken code or a kind that may
+    // not sit under the parent.
+    domain::OrgUnit create(Connection& c, const std::string& scopePath, std::int64_t parentId,
+                           domain::OrgKind kind, const std::string& code, const std::string& name);
     // Renames the node (at or below scopePath) when `version` is current, in the caller's
     // transaction; throws domain::Conflict otherwise.
     void rename(Connection& c, const std::string& scopePath, std::int64_t id, int version,

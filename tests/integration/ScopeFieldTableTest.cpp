@@ -1,0 +1,580 @@
+// The second access table, beside AccessTableTest (route x role -> status): every id or
+// reference a request carries (an {id} path segment, a form field, a query filter) x a value
+// outside the actor's scope -> the record does not exist for them. Each row signs in an actor
+// of the right role at Kilimani (KLM), sends the request with a Capitol Hill (CPH) value and
+// checks:
+//   - the answer: 404 (out of scope does not exist), or, where the field is a choice in a form
+//     that re-renders, 400 with that field's error; a list filter answers 200 without a trace
+//     of the out-of-scope records;
+//   - nothing was written: a fingerprint (row count + CHECKSUM TABLE) of every table a write
+//     could touch, data_versions included, is unchanged, and no event succeeded in the audit
+//     trail (sealed with runMaintenance() before it is read); a 404 is itself on the record;
+//   - then, as a control, the same request with an in-scope value gets the status a real
+//     user would get, so the refusal comes from the value alone and not from a broken form.
+// Two checks keep the table complete: every route with a path parameter has its {id} row, and
+// every id-like field of every form the server renders (found by fetching every GET route as
+// every role) has its row. A new route or form field fails here until it is added.
+#include "Support.h"
+
+#include "domain/Errors.h"
+#include "store/OfficerStore.h"
+#include "store/OrgStore.h"
+#include "store/UserStore.h"
+
+#include <Poco/String.h>
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <regex>
+#include <set>
+
+using namespace kituo;
+
+namespace {
+
+using Fields = std::map<std::string, std::string>;
+
+// The ids a row can use: the actor's (Kilimani) and the out-of-scope (Capitol Hill) ones.
+struct Ids {
+    std::string klm, cph, cphName;          // stations
+    std::string klmUnit, klmUnit2, cphUnit; // units (klmUnit2: a second Kilimani unit)
+    std::string nrb;                        // the county: above both stations
+    std::string officer, far;               // a Kilimani and a Capitol Hill officer
+    std::string user, other;                // counsellor2 (KLM) and counsellor.far (CPH), both enrolled
+    std::string supervisor;                 // an enrolled KLM account (control of a reset request)
+    std::string importMine, importOther;    // officer imports of hr (KLM) and hr.other (CPH)
+    std::string sessionMine, sessionOther;  // open sessions of hr (not the acting one) and hr.other
+    std::string rankCpl, rankIg;            // Corporal (every ladder); Inspector-General (KPS only)
+};
+
+struct Request {
+    std::string path;  // with the query string for GET rows
+    Fields fields;     // POST form fields (csrf_token is added by the Browser)
+};
+
+enum class Expect {
+    NotFound,    // 404
+    FieldError,  // 400, the form re-rendered with the field's error
+    Filtered,    // 200, and `hidden` does not appear (a filter matches nothing outside scope)
+};
+
+struct Row {
+    std::string method;
+    std::string pattern;  // as in the route table
+    std::string field;    // "{id}" for the path segment, else the form or query field
+    std::string actor;
+    Expect expect;
+    // Builds the request; `inScope` picks the control value instead of the out-of-scope one.
+    std::function<Request(store::Db&, const Ids&, bool inScope)> make;
+    int controlStatus;  // the control request's status
+    std::function<std::string(const Ids&)> hidden = {};  // Filtered: what must not appear
+};
+
+std::string q(store::Db& db, const std::string& sql) { return test::queryValue(db, sql); }
+
+int unique() {
+    static int n = 0;
+    return ++n;
+}
+
+// A valid new officer at Kilimani (each call unique), for POST /officers.
+Fields newOfficer(const Ids& ids) {
+    const int n = unique();
+    return {{"service_number", std::to_string(3100000 + n)}, {"surname", "Achieng"}, {"other_names", "Mercy"},
+            {"national_id", std::to_string(38000000 + n)}, {"gender", "F"}, {"date_of_birth", "1995-03-01"},
+            {"enlistment_date", "2017-06-01"}, {"service", "KPS"}, {"rank_id", ids.rankCpl},
+            {"rank_since", "2022-01-10"}, {"status", "active"}, {"status_since", "2017-06-01"},
+            {"phone", "0722 000222"}, {"station_id", ids.klm}, {"unit_id", ids.klmUnit},
+            {"posted_since", "2017-06-01"}, {"reference", "PO/2017/" + std::to_string(n)}};
+}
+
+// The edit form of a saved officer, as stored now (its current version).
+Fields editOfficer(store::Db& db, const std::string& officerId) {
+    Fields f;
+    const std::string where = " FROM officers WHERE officer_id = " + officerId;
+    for (const char* col : {"surname", "other_names", "national_id", "gender", "date_of_birth", "enlistment_date",
+                            "rank_id", "rank_since", "status", "status_since", "phone", "version"}) {
+        f[col] = q(db, std::string("SELECT ") + col + where);
+    }
+    f["service"] = q(db, "SELECT service_code" + where);
+    return f;
+}
+
+// A transfer within Kilimani to a unit the officer is not in, the day after the officer's
+// latest posting began (so the control is a real, valid move).
+Fields transfer(store::Db& db, const Ids& ids, const std::string& officerId) {
+    const std::string current = q(db, "SELECT COALESCE(unit_id, 0) FROM officers WHERE officer_id = " + officerId);
+    const std::string from = q(db, "SELECT DATE_ADD(MAX(from_date), INTERVAL 1 DAY) FROM postings WHERE officer_id = " +
+                                       officerId);
+    return {{"station_id", ids.klm}, {"unit_id", current == ids.klmUnit ? ids.klmUnit2 : ids.klmUnit},
+            {"from_date", from}, {"reference", "MO/KLM/" + std::to_string(unique())},
+            {"version", q(db, "SELECT version FROM officers WHERE officer_id = " + officerId)}};
+}
+
+Fields userEdit(store::Db& db, const Ids& ids, const std::string& userId) {
+    return {{"display_name", "Renamed " + std::to_string(unique())}, {"role", "counsellor"},
+            {"org_unit_id", ids.klm}, {"version", q(db, "SELECT version FROM users WHERE user_id = " + userId)}};
+}
+
+std::string userVersion(store::Db& db, const std::string& userId) {
+    return q(db, "SELECT version FROM users WHERE user_id = " + userId);
+}
+
+const std::vector<Row>& table() {
+    using E = Expect;
+    static const std::vector<Row> rows = {
+        // --- the nominal roll (hr at Kilimani) ---
+        {"POST", "/officers", "station_id", "hr", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             auto f = newOfficer(ids);
+             f["station_id"] = in ? ids.klm : ids.cph;
+             f.erase("unit_id");
+             return Request{"/officers", f};
+         }, 303},
+        {"POST", "/officers", "unit_id", "hr", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             auto f = newOfficer(ids);
+             f["unit_id"] = in ? ids.klmUnit : ids.cphUnit;
+             return Request{"/officers", f};
+         }, 303},
+        // Ranks are national data: "out of scope" for a rank is a rank outside the service's ladder.
+        {"POST", "/officers", "rank_id", "hr", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             auto f = newOfficer(ids);
+             f["service"] = "DCI";
+             f["rank_id"] = in ? ids.rankCpl : ids.rankIg;
+             return Request{"/officers", f};
+         }, 303},
+        {"GET", "/officers/{id}", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/officers/" + (in ? ids.officer : ids.far), {}}; },
+         200},
+        {"GET", "/officers/{id}/edit", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/officers/" + (in ? ids.officer : ids.far) + "/edit", {}};
+         }, 200},
+        {"POST", "/officers/{id}", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.officer : ids.far;
+             return Request{"/officers/" + id, editOfficer(db, id)};
+         }, 303},
+        {"POST", "/officers/{id}", "rank_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = editOfficer(db, ids.officer);
+             f["service"] = "DCI";
+             f["rank_id"] = in ? ids.rankCpl : ids.rankIg;
+             return Request{"/officers/" + ids.officer, f};
+         }, 303},
+        {"POST", "/officers/{id}/postings", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.officer : ids.far;
+             return Request{"/officers/" + id + "/postings", transfer(db, ids, id)};
+         }, 303},
+        {"POST", "/officers/{id}/postings", "station_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = transfer(db, ids, ids.officer);
+             if (!in) {
+                 f["station_id"] = ids.cph;
+                 f.erase("unit_id");
+             }
+             return Request{"/officers/" + ids.officer + "/postings", f};
+         }, 303},
+        {"POST", "/officers/{id}/postings", "unit_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = transfer(db, ids, ids.officer);
+             if (!in) f["unit_id"] = ids.cphUnit;
+             return Request{"/officers/" + ids.officer + "/postings", f};
+         }, 303},
+        {"GET", "/officers", "station", "hr", E::Filtered,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/officers?station=" + (in ? ids.klm : ids.cph), {}}; },
+         200, [](const Ids& ids) { return ids.cphName; }},
+        {"GET", "/officers", "unit", "hr", E::Filtered,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/officers?unit=" + (in ? ids.klmUnit : ids.cphUnit), {}}; },
+         200, [](const Ids& ids) { return ids.cphName; }},
+        // An import belongs to the account that uploaded it (hr.other's is at Capitol Hill).
+        {"GET", "/officers/import/{id}", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/officers/import/" + (in ? ids.importMine : ids.importOther), {}};
+         }, 200},
+        {"POST", "/officers/import/{id}/commit", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/officers/import/" + (in ? ids.importMine : ids.importOther) + "/commit", {}};
+         }, 303},
+        // --- accounts (admin at Kilimani) ---
+        {"POST", "/admin/users", "org_unit_id", "admin", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/users", {{"username", "scope.test" + std::to_string(unique())},
+                                             {"display_name", "Scope Test"}, {"role", "hr_officer"},
+                                             {"org_unit_id", in ? ids.klm : ids.cph}}};
+         }, 200},
+        {"GET", "/admin/users/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/admin/users/" + (in ? ids.user : ids.other), {}}; },
+         200},
+        {"POST", "/admin/users/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.user : ids.other;
+             return Request{"/admin/users/" + id, userEdit(db, ids, id)};
+         }, 303},
+        {"POST", "/admin/users/{id}", "org_unit_id", "admin", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = userEdit(db, ids, ids.user);
+             f["org_unit_id"] = in ? ids.klmUnit : ids.cph;
+             return Request{"/admin/users/" + ids.user, f};
+         }, 303},
+        {"POST", "/admin/users/{id}/disable", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.user : ids.other;
+             return Request{"/admin/users/" + id + "/disable", {{"version", userVersion(db, id)}}};
+         }, 303},
+        {"POST", "/admin/users/{id}/enable", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.user : ids.other;
+             return Request{"/admin/users/" + id + "/enable", {{"version", userVersion(db, id)}}};
+         }, 303},
+        {"POST", "/admin/users/{id}/reset-password", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/users/" + (in ? ids.user : ids.other) + "/reset-password", {}};
+         }, 200},
+        {"POST", "/admin/users/{id}/two-factor-reset", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/users/" + (in ? ids.supervisor : ids.other) + "/two-factor-reset",
+                            {{"reason", "Phone lost, reported at the station desk."}}};
+         }, 303},
+        // Both accounts have a reset requested by the county admin: only scope stops the approval.
+        {"POST", "/admin/users/{id}/two-factor-reset/approve", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/users/" + (in ? ids.user : ids.other) + "/two-factor-reset/approve", {}};
+         }, 303},
+        // --- the organisation tree (admin at Kilimani) ---
+        {"POST", "/admin/org", "parent_id", "admin", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/org", {{"parent_id", in ? ids.klm : ids.cph}, {"kind", "unit"},
+                                           {"code", "SCP-" + std::to_string(unique())}, {"name", "Scope unit"}}};
+         }, 303},
+        {"GET", "/admin/org/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/admin/org/" + (in ? ids.klmUnit : ids.cphUnit), {}}; },
+         200},
+        {"POST", "/admin/org/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.klmUnit : ids.cphUnit;
+             return Request{"/admin/org/" + id,
+                            {{"name", "Renamed unit " + std::to_string(unique())},
+                             {"version", q(db, "SELECT version FROM org_units WHERE org_unit_id = " + id)}}};
+         }, 303},
+        // --- the audit trail (auditor at Kilimani): hr.other's events lie at Capitol Hill ---
+        {"GET", "/audit", "record_id", "auditor", E::Filtered,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/audit?record_type=officer&record_id=" + (in ? ids.officer : ids.far), {}};
+         }, 200, [](const Ids&) { return std::string("hr.other"); }},
+        // --- one's own sessions (hr) ---
+        {"POST", "/account/sessions/{id}/end", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/account/sessions/" + (in ? ids.sessionMine : ids.sessionOther) + "/end", {}};
+         }, 303},
+    };
+    return rows;
+}
+
+// Row count and checksum of every table a handler could write, and the data_versions counters.
+// The checksum is computed here over the stored columns (CHECKSUM TABLE is not stable over a
+// virtual column such as postings.open_marker). Sessions are counted (open and ended), not
+// checksummed: every request moves last_seen_at.
+std::map<std::string, std::string> fingerprint(store::Db& db) {
+    std::map<std::string, std::string> out;
+    for (const char* t : {"officers", "postings", "officer_imports", "users", "org_units", "user_second_factors",
+                          "recovery_codes", "second_factor_resets", "user_notices", "data_versions"}) {
+        const std::string table = t;
+        const std::string columns = q(db,
+            "SELECT GROUP_CONCAT(CONCAT('IFNULL(`', column_name, '`, ''<null>'')') ORDER BY ordinal_position) "
+            "FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '" + table +
+            "' AND extra NOT LIKE '%GENERATED%' AND extra NOT LIKE '%VIRTUAL%' AND extra NOT LIKE '%STORED%'");
+        out[table] = q(db, "SELECT CONCAT(COUNT(*), ' rows, checksum ', COALESCE(SUM(CRC32(CONCAT_WS('|', " +
+                               columns + "))), 0)) FROM " + table);
+    }
+    out["data_versions"] += ", roll " + q(db, "SELECT version FROM data_versions WHERE name = 'roll'");
+    out["sessions"] = q(db, "SELECT CONCAT(COUNT(*), ' rows, ', COUNT(ended_at), ' ended') FROM sessions");
+    return out;
+}
+
+// The newest sealed audit event id (after sealing everything recorded so far).
+std::int64_t sealedHead(test::TestServer& s) {
+    s.server().runMaintenance();
+    return std::stoll(q(s.db(), "SELECT COALESCE(MAX(event_id), 0) FROM audit_events"));
+}
+
+std::string nameOf(const Row& row) {
+    return row.method + " " + row.pattern + " [" + row.field + "] as " + row.actor;
+}
+
+// Whether a field name carries an id or a reference to a record. national_id is a person's
+// identity-card number, a value the officer form edits, not a reference to a record; the rank
+// filter of the roll points into the national rank ladder, which has no scope.
+bool idLike(const std::string& name) {
+    if (name == "national_id") return false;
+    static const std::set<std::string> references = {"id", "station", "unit", "officer", "user", "parent", "org_unit"};
+    return references.count(name) || (name.size() > 3 && name.compare(name.size() - 3, 3, "_id") == 0);
+}
+
+Ids setUp(test::TestServer& s) {
+    s.seedDemo();
+    auto& db = s.db();
+    store::OrgStore org(db);
+    store::UserStore users(db);
+    Ids ids;
+    ids.klm = std::to_string(org.findByCode("KLM")->id);
+    ids.cph = std::to_string(org.findByCode("CPH")->id);
+    ids.cphName = org.findByCode("CPH")->name;
+    ids.nrb = std::to_string(org.findByCode("NRB")->id);
+    const std::string klmPath = org.findByCode("KLM")->path, cphPath = org.findByCode("CPH")->path;
+    auto unitsUnder = [&](const std::string& path) {
+        std::vector<std::string> out;
+        for (const auto& u : org.subtree(path)) {
+            if (u.kind == domain::OrgKind::Unit) out.push_back(std::to_string(u.id));
+        }
+        return out;
+    };
+    const auto klmUnits = unitsUnder(klmPath), cphUnits = unitsUnder(cphPath);
+    REQUIRE(klmUnits.size() >= 2);
+    REQUIRE_FALSE(cphUnits.empty());
+    ids.klmUnit = klmUnits[0];
+    ids.klmUnit2 = klmUnits[1];
+    ids.cphUnit = cphUnits[0];
+    ids.officer = q(db, "SELECT officer_id FROM officers WHERE service_number = '2100000'");
+    ids.far = q(db, "SELECT officer_id FROM officers WHERE service_number = '2103700'");
+    REQUIRE(q(db, "SELECT station_id FROM officers WHERE officer_id = " + ids.far) == ids.cph);
+    ids.rankCpl = q(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'");
+    ids.rankIg = q(db, "SELECT rank_id FROM ranks WHERE code = 'IG'");
+    REQUIRE(test::queryInt(db, "SELECT COUNT(*) FROM service_ranks WHERE service_code = 'DCI' AND rank_id = " +
+                                   ids.rankIg) == 0);
+    // An enrolled counsellor at Capitol Hill, and an admin at county level who can see both stations.
+    test::createAccount(db, "counsellor.far", domain::Role::Counsellor, "CPH");
+    test::createAccount(db, "admin.county", domain::Role::Admin, "NRB");
+    ids.user = std::to_string(users.findForSignIn("counsellor2")->id);
+    ids.other = std::to_string(users.findForSignIn("counsellor.far")->id);
+    ids.supervisor = std::to_string(users.findForSignIn("supervisor")->id);
+
+    // The county admin asks for both counsellors' second factors to be reset.
+    test::Browser county(s);
+    REQUIRE(county.login("admin.county").status == 303);
+    for (const auto& id : {ids.user, ids.other}) {
+        county.get("/admin/users/" + id);
+        REQUIRE(county.post("/admin/users/" + id + "/two-factor-reset", {{"reason", "Phone lost."}}).status == 303);
+    }
+    // hr.other reads a Capitol Hill officer (an event at Capitol Hill) and uploads its roll.
+    test::Browser other(s);
+    REQUIRE(other.login("hr.other").status == 303);
+    REQUIRE(other.get("/officers/" + ids.far).status == 200);
+    auto upload = [&](test::Browser& b) {
+        const auto csv = b.get("/officers.csv");
+        REQUIRE(csv.status == 200);
+        b.get("/officers/import");
+        REQUIRE(b.upload("/officers/import", "file", "roll.csv", csv.body).status == 200);
+        return q(db, "SELECT MAX(import_id) FROM officer_imports");
+    };
+    ids.importOther = upload(other);
+    ids.sessionOther = q(db, "SELECT MAX(session_id) FROM sessions WHERE ended_at IS NULL AND user_id = " +
+                                 std::to_string(users.findForSignIn("hr.other")->id));
+    // hr's own import, and a second session of hr's (another browser) to end as the control.
+    test::Browser mine(s);
+    REQUIRE(mine.login("hr").status == 303);
+    ids.importMine = upload(mine);
+    ids.sessionMine = q(db, "SELECT MAX(session_id) FROM sessions WHERE ended_at IS NULL AND user_id = " +
+                                std::to_string(users.findForSignIn("hr")->id));
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("every id-bearing route and form field is in the scope table", "[http][access]") {
+    test::TestServer s;
+    const Ids ids = setUp(s);
+    std::set<std::tuple<std::string, std::string, std::string>> covered;
+    for (const auto& row : table()) covered.emplace(row.method, row.pattern, row.field);
+    const auto& router = s.server().router();
+
+    // 1. Every route with a path parameter has its {id} row. /static/{file} names a file of
+    //    the repository, the same for everyone.
+    for (const auto& route : router.routes()) {
+        if (route.pattern.find('{') == std::string::npos || route.pattern == "/static/{file}") continue;
+        INFO("route with an {id} missing from the scope table: " << route.method << " " << route.pattern);
+        CHECK(covered.count({route.method, route.pattern, "{id}"}) == 1);
+    }
+
+    // 2. Every id-like field of every form the server renders, on every GET route, for every
+    //    role. A GET route with a path parameter needs a sample address here to be fetched.
+    const std::map<std::string, std::string> samples = {
+        {"/static/{file}", "/static/app.css"},
+        {"/officers/{id}", "/officers/" + ids.officer},
+        {"/officers/{id}/edit", "/officers/" + ids.officer + "/edit"},
+        {"/officers/import/{id}", "/officers/import/" + ids.importMine},
+        {"/admin/users/{id}", "/admin/users/" + ids.user},
+        {"/admin/org/{id}", "/admin/org/" + ids.klm},
+    };
+    const std::regex formRe(R"re(<form\b([^>]*)>([\s\S]*?)</form>)re", std::regex::icase);
+    const std::regex methodRe(R"re(method="([a-zA-Z]+)")re"), actionRe(R"re(action="([^"]*)")re");
+    const std::regex nameRe(R"re(name="([^"]+)")re");
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    int forms = 0;
+    for (const char* role : {"admin", "hr", "counsellor", "supervisor", "commander", "ocs", "auditor", "hr.county"}) {
+        test::Browser b(s);
+        REQUIRE(b.login(role).status == 303);
+        for (const auto& route : router.routes()) {
+            if (route.method != "GET") continue;
+            std::string path = route.pattern;
+            if (path.find('{') != std::string::npos) {
+                auto sample = samples.find(path);
+                INFO("add a sample address for " << path << " to the form crawl");
+                REQUIRE(sample != samples.end());
+                path = sample->second;
+            }
+            const auto page = b.get(path);
+            if (page.status != 200) continue;
+            for (std::sregex_iterator f(page.body.begin(), page.body.end(), formRe), end; f != end; ++f) {
+                const std::string attrs = (*f)[1], inner = (*f)[2];
+                std::smatch m, a;
+                const std::string method = std::regex_search(attrs, m, methodRe) ? Poco::toUpper(m[1].str()) : "GET";
+                REQUIRE(std::regex_search(attrs, a, actionRe));
+                std::string action = a[1];
+                action = action.substr(0, action.find('?'));
+                const auto match = router.match(method, action);
+                INFO("a form on " << path << " posts to an unrouted " << method << " " << action);
+                REQUIRE(match.route != nullptr);
+                ++forms;
+                for (std::sregex_iterator n(inner.begin(), inner.end(), nameRe); n != end; ++n) {
+                    const std::string name = (*n)[1];
+                    if (idLike(name)) seen.emplace(method, match.route->pattern, name);
+                }
+            }
+        }
+    }
+    CHECK(forms > 10);
+    for (const auto& [method, pattern, field] : seen) {
+        INFO("form field missing from the scope table: " << method << " " << pattern << " [" << field << "]");
+        CHECK(covered.count({method, pattern, field}) == 1);
+    }
+}
+
+TEST_CASE("an out-of-scope id or reference does not exist and writes nothing", "[http][access]") {
+    test::TestServer s;
+    const Ids ids = setUp(s);
+    std::map<std::string, std::unique_ptr<test::Browser>> browsers;
+    auto browserFor = [&](const std::string& actor) -> test::Browser& {
+        auto& b = browsers[actor];
+        if (!b) {
+            b = std::make_unique<test::Browser>(s);
+            REQUIRE(b->login(actor).status == 303);
+        }
+        return *b;
+    };
+    auto send = [&](test::Browser& b, const Row& row, const Request& req) {
+        b.get("/account/sessions");  // a page first: the browser holds the form token
+        return row.method == "GET" ? b.get(req.path) : b.post(req.path, req.fields);
+    };
+
+    for (const auto& row : table()) {
+        INFO(nameOf(row));
+        auto& b = browserFor(row.actor);
+        const auto before = fingerprint(s.db());
+        const std::int64_t head = sealedHead(s);
+        const Request req = row.make(s.db(), ids, false);
+        INFO("request: " << row.method << " " << req.path);
+        const auto r = send(b, row, req);
+        switch (row.expect) {
+        case Expect::NotFound:
+            CHECK(r.status == 404);
+            break;
+        case Expect::FieldError:
+            CHECK(r.status == 400);
+            CHECK_THAT(r.body, Catch::Contains("<a href=\"#" + row.field + "\">"));
+            break;
+        case Expect::Filtered:
+            CHECK(r.status == 200);
+            CHECK_THAT(r.body, !Catch::Contains(row.hidden(ids)));
+            break;
+        }
+        // Nothing written: every table as it was, and no event but the refusal itself.
+        const auto after = fingerprint(s.db());
+        for (const auto& [table, print] : before) {
+            INFO("table " << table);
+            CHECK(after.at(table) == print);
+        }
+        sealedHead(s);
+        const std::string since = " FROM audit_events WHERE event_id > " + std::to_string(head);
+        CHECK(test::queryValue(s.db(), "SELECT COALESCE(GROUP_CONCAT(action), '')" + since +
+                                           " AND outcome = 'success' AND action NOT IN ('officer.read', "
+                                           "'officer.export', 'audit.read')") == "");  // reads are audited
+        if (row.expect == Expect::NotFound) {
+            CHECK(test::queryInt(s.db(), "SELECT COUNT(*)" + since + " AND action = 'access.denied'") >= 1);
+        }
+
+        // The control: the same request with an in-scope value is served.
+        const Request control = row.make(s.db(), ids, true);
+        INFO("control: " << row.method << " " << control.path);
+        CHECK(send(b, row, control).status == row.controlStatus);
+    }
+}
+
+// The scope of a write's references is part of the store's query, not only the handler's
+// check: called directly with Kilimani's scope, the stores refuse Capitol Hill as a posting's
+// station or unit and as a new unit's parent, and write nothing.
+TEST_CASE("stores refuse out-of-scope references in their own queries", "[db][access]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    store::OrgStore org(db);
+    store::OfficerStore officers(db);
+    const auto klm = *org.findByCode("KLM"), cph = *org.findByCode("CPH");
+    std::int64_t klmUnit = 0, cphUnit = 0;
+    for (const auto& u : org.subtree(klm.path)) if (u.kind == domain::OrgKind::Unit) klmUnit = u.id;
+    for (const auto& u : org.subtree(cph.path)) if (u.kind == domain::OrgKind::Unit) cphUnit = u.id;
+    REQUIRE(klmUnit);
+    REQUIRE(cphUnit);
+    const auto before = fingerprint(db);
+
+    domain::OfficerInput in;
+    in.serviceNumber = "3199999";
+    in.surname = "Wafula";
+    in.otherNames = "Peter";
+    in.nationalId = "39999999";
+    in.gender = "M";
+    in.dateOfBirth = "1994-01-01";
+    in.enlistmentDate = "2016-01-01";
+    in.service = "KPS";
+    in.rankId = std::stoll(q(db, "SELECT rank_id FROM ranks WHERE code = 'PC'"));
+    in.rankSince = "2016-01-01";
+    in.status = "active";
+    in.statusSince = "2016-01-01";
+    store::NewPosting farStation;
+    farStation.stationId = cph.id;
+    farStation.fromDate = "2016-01-01";
+    store::NewPosting farUnit = farStation;
+    farUnit.stationId = klm.id;
+    farUnit.unitId = cphUnit;
+    auto fieldOf = [&](const std::function<void(store::Connection&)>& write) {
+        try {
+            db.transaction([&](store::Connection& c) { write(c); });
+        } catch (const domain::ValidationError& e) {
+            return e.fieldErrors().begin()->first;
+        }
+        return std::string("(written)");
+    };
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, farStation, 0); }) == "station_id");
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, farUnit, 0); }) == "unit_id");
+    const auto officer = std::stoll(q(db, "SELECT officer_id FROM officers WHERE service_number = '2100000'"));
+    const int version = std::stoi(q(db, "SELECT version FROM officers WHERE officer_id = " + std::to_string(officer)));
+    farStation.fromDate = farUnit.fromDate = test::kToday;
+    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farStation, 0); }) ==
+          "station_id");
+    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farUnit, 0); }) ==
+          "unit_id");
+    CHECK(fieldOf([&](store::Connection& c) { org.create(c, klm.path, cph.id, domain::OrgKind::Unit, "SCP-X", "X"); }) ==
+          "parent_id");
+    CHECK(fingerprint(db) == before);
+    // The same writes within scope go through.
+    store::NewPosting near;
+    near.stationId = klm.id;
+    near.unitId = klmUnit;
+    near.fromDate = "2016-01-01";
+    CHECK(fieldOf([&](store::Connection& c) { officers.create(c, klm.path, in, near, 0); }) == "(written)");
+    CHECK(fieldOf([&](store::Connection& c) { org.create(c, klm.path, klm.id, domain::OrgKind::Unit, "SCP-Y", "Y"); }) ==
+          "(written)");
+}
