@@ -3,6 +3,8 @@
 // is then and applies every valid row in one transaction.
 #include "handlers/Handlers.h"
 
+#include "http/ViewBuild.h"
+
 #include "crypto/Hash.h"
 #include "domain/Csv.h"
 #include "domain/Errors.h"
@@ -58,23 +60,22 @@ Response preview(RequestContext& ctx, const store::StoredImport& file, const dom
     v.set("can_commit", !file.committed && (p.creates + p.updates) > 0);
     v.set("committed", file.committed);
     v.set("summary", file.summary);
-    View rows = View::type::list;
+    // Every row of a file of up to 10,000 lines: built in place (http/ViewBuild.h).
+    View& rows = http::putList(v, "rows", p.rows.size());
     for (const auto& r : p.rows) {
-        View row;
-        row.set("line", std::to_string(r.line));
-        row.set("service_number", r.serviceNumber);
-        row.set("name", r.name);
-        row.set("action", domain::toString(r.action));
-        row.set("is_error", r.action == domain::ImportRowPlan::Action::Error);
+        View& row = http::addObject(rows);
+        http::put(row, "line", std::to_string(r.line));
+        http::put(row, "service_number", r.serviceNumber);
+        http::put(row, "name", r.name);
+        http::put(row, "action", domain::toString(r.action));
+        http::put(row, "is_error", r.action == domain::ImportRowPlan::Action::Error);
         std::string detail;
         for (const auto& pr : r.problems) detail += (detail.empty() ? "" : " ") + pr;
         if (r.action == domain::ImportRowPlan::Action::Update) {
             for (const auto& c : r.changes) detail += (detail.empty() ? "Changes: " : ", ") + c;
         }
-        row.set("detail", detail);
-        rows.push_back(row);
+        http::put(row, "detail", std::move(detail));
     }
-    v.set("rows", rows);
     v.set("csrf_token", ctx.user->csrfToken);
     return ctx.page("officers/import_preview", "Import preview", v);
 }

@@ -164,7 +164,8 @@ std::string Templates::renderPage(const std::string& name, const View& view, Vie
 }
 
 std::string Templates::wrapInLayout(std::string body, View page) const {
-    page.set("body", std::move(body));
+    page["body"] = View(body);  // one copy (set() would make two); a long list's body is large
+    body = std::string();
     return render("layout", page);
 }
 
