@@ -10,7 +10,6 @@
 #include "domain/Time.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
-#include "store/AuditStore.h"
 #include "store/SecondFactorStore.h"
 #include "store/SessionStore.h"
 #include "store/UserStore.h"
@@ -245,11 +244,10 @@ Response postPassword(RequestContext& ctx) {
         return passwordForm(ctx, errors, 400);
     }
     const std::string hash = ctx.services.passwords.hash(next);
-    ctx.services.db.transaction([&](store::Connection& c) {
+    ctx.write(ctx.auditEvent("password.change", "user", std::to_string(actor.userId),
+                                      "success", "session id rotated"),
+              [&](store::Tx& c, domain::AuditEvent&) {
         users.setPassword(c, actor.userId, hash, false);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("password.change", "user", std::to_string(actor.userId),
-                                      "success", "session id rotated"));
     });
     const int ended = store::SessionStore(ctx.services.db)
                           .endForUser(actor.userId, ctx.user->sessionId, "password_changed", ctx.now());

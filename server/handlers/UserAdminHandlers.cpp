@@ -11,7 +11,6 @@
 #include "domain/Errors.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
-#include "store/AuditStore.h"
 #include "store/OrgStore.h"
 #include "store/SecondFactorStore.h"
 #include "store/SessionStore.h"
@@ -128,14 +127,14 @@ Response createUser(RequestContext& ctx) {
     nu.mustChangePassword = true;
     std::int64_t id = 0;
     try {
-        id = ctx.services.db.transaction([&](store::Connection& c) {
-            const std::int64_t newId = store::UserStore(ctx.services.db).create(c, nu);
-            store::AuditStore(ctx.services.db, ctx.services.keys)
-                .append(c, ctx.auditEvent("user.create", "user", std::to_string(newId), "success",
-                                          "username " + username + ", role " + domain::toString(nu.role) +
-                                              ", scope " + unit->code));
-            return newId;
-        });
+        id = ctx.write(ctx.auditEvent("user.create", "user", "", "success",
+                                      "username " + username + ", role " + domain::toString(nu.role) +
+                                          ", scope " + unit->code),
+                       [&](store::Tx& tx, domain::AuditEvent& event) {
+                           const std::int64_t newId = store::UserStore(ctx.services.db).create(tx, nu);
+                           event.recordId = std::to_string(newId);
+                           return newId;
+                       });
     } catch (const domain::ValidationError& e) {
         return userForm(ctx, values, e.fieldErrors(), 400);
     }
@@ -204,12 +203,11 @@ Response updateUser(RequestContext& ctx) {
     }
     if (!errors.empty()) return showUser(ctx, u, edit, errors, 400);
     try {
-        ctx.services.db.transaction([&](store::Connection& c) {
-            store::UserStore(ctx.services.db).update(c, ctx.actor(), u.id, version, r.formParam("display_name"), *newRole, unit->id);
-            store::AuditStore(ctx.services.db, ctx.services.keys)
-                .append(c, ctx.auditEvent("user.update", "user", std::to_string(u.id), "success",
+        ctx.write(ctx.auditEvent("user.update", "user", std::to_string(u.id), "success",
                                           "role " + domain::toString(u.role) + " -> " + domain::toString(*newRole) +
-                                              ", scope " + std::to_string(u.orgUnitId) + " -> " + unit->code));
+                                              ", scope " + std::to_string(u.orgUnitId) + " -> " + unit->code),
+                  [&](store::Tx& c, domain::AuditEvent&) {
+            store::UserStore(ctx.services.db).update(c, ctx.actor(), u.id, version, r.formParam("display_name"), *newRole, unit->id);
         });
     } catch (const domain::Conflict&) {
         // Stale edit: show what is stored now next to what the user typed; nothing is written.
@@ -229,10 +227,9 @@ Response setDisabled(RequestContext& ctx, bool disabled) {
     const auto u = requireUser(ctx);
     const int version = formVersion(ctx.request);
     if (u.id == ctx.actor().userId) throw domain::ValidationError("account", "You cannot disable your own account.");
-    ctx.services.db.transaction([&](store::Connection& c) {
+    ctx.write(ctx.auditEvent(disabled ? "user.disable" : "user.enable", "user", std::to_string(u.id), "success"),
+              [&](store::Tx& c, domain::AuditEvent&) {
         store::UserStore(ctx.services.db).setDisabled(c, ctx.actor(), u.id, version, disabled);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent(disabled ? "user.disable" : "user.enable", "user", std::to_string(u.id), "success"));
     });
     if (disabled) store::SessionStore(ctx.services.db).endForUser(u.id, 0, "account_disabled", ctx.now());
     ctx.flash("success", "Account " + u.username + (disabled ? " disabled." : " enabled."));
@@ -246,10 +243,9 @@ Response resetPassword(RequestContext& ctx) {
     const auto u = requireUser(ctx);
     const std::string password = crypto::generatePassword();
     const std::string hash = ctx.services.passwords.hash(password);
-    ctx.services.db.transaction([&](store::Connection& c) {
+    ctx.write(ctx.auditEvent("user.password_reset", "user", std::to_string(u.id), "success"),
+              [&](store::Tx& c, domain::AuditEvent&) {
         store::UserStore(ctx.services.db).resetPassword(c, ctx.actor(), u.id, hash);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("user.password_reset", "user", std::to_string(u.id), "success"));
     });
     store::SessionStore(ctx.services.db).endForUser(u.id, 0, "password_reset", ctx.now());
     auto updated = store::UserStore(ctx.services.db).findVisibleTo(ctx.actor(), u.id);
@@ -276,12 +272,12 @@ Response requestSecondFactorReset(RequestContext& ctx) {
         edit.set("reset_reason", reason);
         return showUser(ctx, u, edit, errors, 400);
     }
-    ctx.services.db.transaction([&](store::Connection& c) {
-        const auto id = store::SecondFactorStore(ctx.services.db).requestReset(c, u.id, ctx.actor().userId, reason, ctx.now());
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("user.second_factor_reset.request", "user", std::to_string(u.id), "success",
-                                      "request " + std::to_string(id) + ": " + reason));
-    });
+    ctx.write(ctx.auditEvent("user.second_factor_reset.request", "user", std::to_string(u.id), "success"),
+              [&](store::Tx& tx, domain::AuditEvent& event) {
+                  const auto id = store::SecondFactorStore(ctx.services.db)
+                                      .requestReset(tx, u.id, ctx.actor().userId, reason, ctx.now());
+                  event.detail = "request " + std::to_string(id) + ": " + reason;
+              });
     ctx.flash("success", "Reset of " + u.username + "'s second factor requested. Another administrator must approve it.");
     return Response::redirect("/admin/users/" + std::to_string(u.id));
 }
@@ -308,7 +304,9 @@ Response approveSecondFactorReset(RequestContext& ctx) {
         return showUser(ctx, u, editValues(u), {{"approve", problem}}, status);
     }
     const std::int64_t now = ctx.now();
-    ctx.services.db.transaction([&](store::Connection& c) {
+    ctx.write(ctx.auditEvent("user.second_factor_reset.approve", "user", std::to_string(u.id), "success",
+                                      "request " + std::to_string(open->id) + " by " + open->requestedByName),
+              [&](store::Tx& c, domain::AuditEvent&) {
         if (!factors.approveReset(c, open->id, ctx.actor().userId, now)) {
             throw domain::Conflict("This reset was approved or changed by someone else; reload the page.");
         }
@@ -319,9 +317,6 @@ Response approveSecondFactorReset(RequestContext& ctx) {
                               ctx.actor().username + "). Set up your authenticator app again. If you did not ask "
                               "for this, tell your supervisor at once.",
                           now);
-        store::AuditStore(ctx.services.db, ctx.services.keys)
-            .append(c, ctx.auditEvent("user.second_factor_reset.approve", "user", std::to_string(u.id), "success",
-                                      "request " + std::to_string(open->id) + " by " + open->requestedByName));
     });
     store::SessionStore(ctx.services.db).endForUser(u.id, 0, "second_factor_reset", now);
     ctx.flash("success", "Second factor of " + u.username + " reset. They were signed out and will enrol again at their next sign-in.");
