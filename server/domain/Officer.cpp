@@ -82,6 +82,24 @@ std::string addDays(const std::string& date, long days) {
     return formatUtc(*parseUtc(date) + static_cast<std::int64_t>(days) * 86400).substr(0, 10);
 }
 
+const std::vector<OfficerField>& officerFields() {
+    static const std::vector<OfficerField> fields = {
+        {"service_number", "Service number", "service_number", &OfficerInput::serviceNumber},
+        {"surname", "Surname", "surname", &OfficerInput::surname},
+        {"other_names", "Other names", "other_names", &OfficerInput::otherNames},
+        {"national_id", "National ID", "national_id", &OfficerInput::nationalId},
+        {"gender", "Gender", "gender", &OfficerInput::gender},
+        {"date_of_birth", "Date of birth", "date_of_birth", &OfficerInput::dateOfBirth},
+        {"enlistment_date", "Enlisted", "enlistment_date", &OfficerInput::enlistmentDate},
+        {"service", "Service", "service_code", &OfficerInput::service},
+        {"rank_id", "Rank", "rank_id", nullptr},
+        {"rank_since", "Rank since", "rank_since", &OfficerInput::rankSince},
+        {"status", "Status", "status", &OfficerInput::status},
+        {"status_since", "Status since", "status_since", &OfficerInput::statusSince},
+        {"phone", "Phone", "phone", &OfficerInput::phone}};
+    return fields;
+}
+
 FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& ranks,
                                const std::string& today, const OfficerRules& rules) {
     FieldErrors e;

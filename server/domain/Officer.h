@@ -54,6 +54,20 @@ struct OfficerInput {
     std::string phone;  // as entered; normalized by normalizePhone
 };
 
+// The officer record's fields, declared once. `name` is the form field and the CSV column
+// (the CSV carries the rank by name, in column "rank"), `label` what forms, error messages and
+// the edit-conflict table call it, `column` the officers table's column. Every field is text
+// but the rank, which is an id (text == nullptr). In form order; service_number, the key, is
+// set at creation and never edited. The form, the store's SQL, the CSV import and export and
+// the conflict table all walk this list.
+struct OfficerField {
+    const char* name;
+    const char* label;
+    const char* column;
+    std::string OfficerInput::*text;
+};
+const std::vector<OfficerField>& officerFields();
+
 bool validServiceNumber(const std::string& s);
 bool validNationalId(const std::string& s);
 std::string maskNationalId(const std::string& id);

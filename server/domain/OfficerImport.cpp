@@ -35,11 +35,12 @@ std::string labelFor(const std::string& field) {
 }  // namespace
 
 const std::vector<std::string>& officerCsvColumns() {
-    static const std::vector<std::string> c = {
-        "service_number", "surname",    "other_names",  "national_id", "gender",
-        "date_of_birth",  "enlistment_date", "service", "rank",        "rank_since",
-        "status",         "status_since", "phone",     "station_code", "unit_code",
-        "posted_since"};
+    static const std::vector<std::string> c = [] {
+        std::vector<std::string> columns;
+        for (const auto& f : officerFields()) columns.push_back(f.text ? f.name : "rank");
+        for (const char* posting : {"station_code", "unit_code", "posted_since"}) columns.push_back(posting);
+        return columns;
+    }();
     return c;
 }
 
@@ -106,27 +107,19 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
         ImportRowPlan p;
         p.line = t.lineNumbers[i];
         OfficerInput& in = p.input;
-        in.serviceNumber = cell(row, "service_number");
-        in.surname = cell(row, "surname");
-        in.otherNames = cell(row, "other_names");
-        in.nationalId = cell(row, "national_id");
-        in.gender = cell(row, "gender");
+        for (const auto& f : officerFields()) {
+            if (f.text) in.*f.text = cell(row, f.name);
+        }
         if (in.gender == "f" || lower(in.gender) == "female") in.gender = "F";
         if (in.gender == "m" || lower(in.gender) == "male") in.gender = "M";
-        in.dateOfBirth = cell(row, "date_of_birth");
-        in.enlistmentDate = cell(row, "enlistment_date");
-        in.service = cell(row, "service");
         std::transform(in.service.begin(), in.service.end(), in.service.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         const std::string rankText = lower(cell(row, "rank"));
         for (const auto& r : ctx.ranks) {
             if (lower(r.name) == rankText || lower(r.code) == rankText) in.rankId = r.id;
         }
-        in.rankSince = cell(row, "rank_since");
-        in.status = lower(cell(row, "status"));
+        in.status = lower(in.status);
         std::replace(in.status.begin(), in.status.end(), ' ', '_');
-        in.statusSince = cell(row, "status_since");
-        in.phone = cell(row, "phone");
         p.serviceNumber = in.serviceNumber;
         p.name = in.surname + ", " + in.otherNames;
 

@@ -22,6 +22,9 @@ void addOrgAdminRoutes(http::Router& router);
 void addAuditRoutes(http::Router& router);
 // /officers, /officers.csv, /officers/{id}...
 void addOfficerRoutes(http::Router& router);
+// /officers/new, POST /officers, /officers/{id}/edit, POST /officers/{id} (called by
+// addOfficerRoutes)
+void addOfficerFormRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 

@@ -15,6 +15,7 @@
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
 #include "store/ImportStore.h"
+#include "store/OfficerImportStore.h"
 #include "store/OfficerStore.h"
 
 namespace kituo::handlers {
@@ -44,7 +45,7 @@ domain::ImportPlan plan(RequestContext& ctx, const std::string& content) {
     const auto table = domain::parseCsv(content);
     std::vector<std::string> numbers, ids;
     domain::collectKeys(table, numbers, ids);
-    auto context = store::OfficerStore(ctx.services.db).importContext(ctx.actor(), numbers, ids, ctx.today());
+    auto context = store::OfficerImportStore(ctx.services.db).importContext(ctx.actor(), numbers, ids, ctx.today());
     return domain::planImport(table, context);
 }
 
@@ -142,7 +143,7 @@ Response commit(RequestContext& ctx) {
                   if (!store::ImportStore(ctx.services.db).markCommitted(tx, file.id, summary)) {
                       throw domain::Conflict("This file was already imported.");
                   }
-                  store::OfficerStore(ctx.services.db).applyImport(tx, ctx.actor().scopePath, p, ctx.actor().userId);
+                  store::OfficerImportStore(ctx.services.db).applyImport(tx, ctx.actor().scopePath, p, ctx.actor().userId);
               });
     ctx.flash("success", "Import complete: " + summary + ".");
     return Response::redirect("/officers");

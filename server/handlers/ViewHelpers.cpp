@@ -13,50 +13,47 @@ namespace kituo::handlers {
 using http::View;
 
 http::View orgOptions(const std::vector<domain::OrgUnit>& units, std::int64_t selected) {
-    View list = View::type::list;
     std::size_t minDepth = 1000;
     for (const auto& u : units) {
         minDepth = std::min<std::size_t>(minDepth, std::count(u.path.begin(), u.path.end(), '/'));
     }
-    for (const auto& u : units) {
-        const std::size_t depth = std::count(u.path.begin(), u.path.end(), '/') - minDepth;
-        View o;
-        o.set("id", std::to_string(u.id));
-        std::string indent;
-        for (std::size_t i = 0; i < depth; ++i) indent += "\u00a0\u00a0";
-        o.set("label", indent + u.name + " (" + domain::orgKindLabel(u.kind) + ")");
-        o.set("selected", u.id == selected);
-        list.push_back(o);
-    }
-    return list;
+    return selectOptions(
+        units, [](const domain::OrgUnit& u) { return std::to_string(u.id); },
+        [&](const domain::OrgUnit& u) {
+            const std::size_t depth = std::count(u.path.begin(), u.path.end(), '/') - minDepth;
+            std::string indent;
+            for (std::size_t i = 0; i < depth; ++i) indent += "\u00a0\u00a0";
+            return indent + u.name + " (" + domain::orgKindLabel(u.kind) + ")";
+        },
+        selected ? std::to_string(selected) : std::string());
 }
 
 http::View roleOptions(const std::string& selected) {
-    View list = View::type::list;
-    for (auto r : domain::allRoles()) {
-        View o;
-        o.set("value", domain::toString(r));
-        o.set("label", domain::roleLabel(r));
-        o.set("selected", domain::toString(r) == selected);
-        list.push_back(o);
+    return selectOptions(
+        domain::allRoles(), [](domain::Role r) { return domain::toString(r); },
+        [](domain::Role r) { return domain::roleLabel(r); }, selected);
+}
+
+std::string queryString(const http::Request& request, const std::map<std::string, std::string>& changes) {
+    std::map<std::string, std::string> q;
+    for (const auto& [k, v] : request.query) q.emplace(k, v);  // the first of repeated names
+    for (const auto& [k, v] : changes) {
+        if (v.empty()) q.erase(k);
+        else q[k] = v;
     }
-    return list;
+    std::string out;
+    for (const auto& [k, v] : q) {
+        std::string ek, ev;
+        Poco::URI::encode(k, "&=+#%?/", ek);
+        Poco::URI::encode(v, "&=+#%?/", ev);
+        out += (out.empty() ? "?" : "&") + ek + "=" + ev;
+    }
+    return out;
 }
 
 http::View pagination(const http::Request& request, int page, int pageSize, int total) {
     const int pages = std::max(1, (total + pageSize - 1) / pageSize);
-    auto link = [&](int target) {
-        std::string query;
-        for (const auto& [k, v] : request.query) {
-            if (k == "page") continue;
-            std::string ek, ev;
-            Poco::URI::encode(k, "&=+#%?/", ek);
-            Poco::URI::encode(v, "&=+#%?/", ev);
-            query += (query.empty() ? "?" : "&") + ek + "=" + ev;
-        }
-        query += (query.empty() ? "?" : "&") + std::string("page=") + std::to_string(target);
-        return request.path + query;
-    };
+    auto link = [&](int target) { return request.path + queryString(request, {{"page", std::to_string(target)}}); };
     View p;
     p.set("page", std::to_string(page));
     p.set("pages", std::to_string(pages));

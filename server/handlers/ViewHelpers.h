@@ -4,12 +4,53 @@
 
 #include "domain/OrgUnit.h"
 #include "http/RequestContext.h"
+#include "http/ViewBuild.h"
+
+#include <map>
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kituo::handlers {
+
+// A <select>'s options, built in place: one {value, label, selected} object per item, in
+// order. Every option list of every page goes through this (templates read {{value}}).
+template <class Items, class Value, class Label>
+http::View selectOptions(const Items& items, Value value, Label label, const std::string& selected) {
+    http::View list(http::View::type::list);
+    http::listItems(list).reserve(items.size());
+    for (const auto& item : items) {
+        http::View& o = http::addObject(list);
+        std::string v = value(item);
+        http::put(o, "selected", !selected.empty() && v == selected);
+        http::put(o, "value", std::move(v));
+        http::put(o, "label", label(item));
+    }
+    return list;
+}
+
+// The record named by the path parameter {id}, looked up with find(id), which searches
+// within the actor's scope and returns an optional. A missing, malformed or out-of-scope id
+// is audited and answered 404 (RequestContext::notFound): out of scope does not exist.
+template <class Find>
+auto requireVisible(http::RequestContext& ctx, const std::string& recordType, Find find)
+    -> typename decltype(find(std::int64_t{}))::value_type {
+    const std::string raw = ctx.request.pathParam("id");
+    std::int64_t id = 0;
+    if (!raw.empty() && raw.size() <= 18 && raw.find_first_not_of("0123456789") == std::string::npos) {
+        id = std::stoll(raw);
+    }
+    if (id <= 0) ctx.notFound(recordType, raw.substr(0, 20));
+    auto found = find(id);
+    if (!found) ctx.notFound(recordType, std::to_string(id));
+    return std::move(*found);
+}
+
+// The request's query string with `changes` applied (an empty value removes the key), names
+// and values percent-encoded: "" when nothing is left, else "?a=1&b=2". The one way pages build
+// links that keep the current filter (sort headers, pagination, CSV and print links).
+std::string queryString(const http::Request& request, const std::map<std::string, std::string>& changes = {});
 
 // Options for an organisation-unit <select>, indented by depth, `selected` marked.
 http::View orgOptions(const std::vector<domain::OrgUnit>& units, std::int64_t selected);

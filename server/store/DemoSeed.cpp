@@ -1,5 +1,8 @@
 // Demo station seed; see DemoSeed.h.
 #include "store/DemoSeed.h"
+
+#include "store/PostingStore.h"
+#include "store/RankStore.h"
 #include "store/Connection.h"
 
 #include "domain/Officer.h"
@@ -66,7 +69,7 @@ std::string minDate(const std::string& a, const std::string& b) { return a < b ?
 
 int seedOfficers(Db& db, OrgStore& org, const std::string& today) {
     OfficerStore officers(db);
-    const auto ranks = officers.ranks();
+    const auto ranks = RankStore(db).ranks();
     const auto klm = org.findByCode("KLM");
     const auto cph = org.findByCode("CPH");
     std::vector<std::int64_t> klmUnits, cphUnits;
@@ -134,7 +137,7 @@ int seedOfficers(Db& db, OrgStore& org, const std::string& today) {
                     move.fromDate = domain::addDays(in.enlistmentDate, i % 2 ? span / 3 : span - 200 - rng.below(300));
                     if (move.fromDate <= in.enlistmentDate) move.fromDate = domain::addDays(in.enlistmentDate, 30);
                     move.reference = "MO/NRB/" + std::to_string(1000 + i);
-                    officers.transfer(c, "/", id, 1, move, 0);
+                    PostingStore(db).transfer(c, "/", id, 1, move, 0);
                 }
             });
             ++created;

@@ -1,4 +1,5 @@
-// SQL for the nominal roll: officers, their postings, and the rank ladder. Every read takes
+// SQL for the nominal roll's officers: the filtered list, one officer, create and edit
+// (postings: PostingStore; the rank ladder: RankStore; CSV imports: OfficerImportStore). Every read takes
 // the acting user and returns only officers whose current station lies within the actor's
 // scope (out of scope is "not found"). Writes run on a caller's connection so that the change
 // and its audit event share one transaction.
@@ -68,12 +69,6 @@ class OfficerStore {
 public:
     explicit OfficerStore(Db& db) : _db(db) {}
 
-    // The rank ladder, lowest first, with the services each rank belongs to. Cached while the
-    // "roll" data version is unchanged (VersionedCache.h).
-    std::vector<domain::Rank> ranks();
-    // The same, for a caller that has just read the "roll" version.
-    std::vector<domain::Rank> ranks(std::uint64_t rollVersion);
-
     // One page of the filtered list, with the summary fields a list shows (id, service number,
     // names, rank, status, enlistment, station, unit): at most four queries whatever the page
     // size (stations in scope, count, the page's ids in order, their details).
@@ -82,8 +77,6 @@ public:
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);
     std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);
-    // The posting history of an officer currently posted within the actor's scope (else none).
-    std::vector<PostingRecord> postings(const domain::Actor& actor, std::int64_t officerId);
 
     // Creates the officer and their first (open) posting. The posting's station (and unit, of
     // that station) must lie within `scopePath`, checked in the query: ValidationError on
@@ -95,23 +88,6 @@ public:
     // taken national ID.
     void update(Connection& c, const std::string& scopePath, std::int64_t id, int version,
                 const domain::OfficerInput& in);
-    // Closes the open posting on posting.fromDate and opens the new one, in the caller's
-    // transaction (the officer row is locked first). Throws domain::NotFound when the officer
-    // is not posted within `scopePath`, domain::Conflict when `version` is stale, and
-    // ValidationError when the new station or unit does not lie within `scopePath`.
-    void transfer(Connection& c, const std::string& scopePath, std::int64_t officerId, int version,
-                  const NewPosting& posting, std::int64_t createdBy);
-
-    // For imports: existing officers by service number and national ID (any scope; inScope
-    // says whether the actor may see them), and every organisation unit by code.
-    domain::ImportContext importContext(const domain::Actor& actor,
-                                        const std::vector<std::string>& serviceNumbers,
-                                        const std::vector<std::string>& nationalIds,
-                                        const std::string& today);
-    // Applies the plan's creates and updates on the caller's connection (batched); updates are
-    // limited to officers within `scopePath`.
-    void applyImport(Connection& c, const std::string& scopePath, const domain::ImportPlan& plan,
-                     std::int64_t createdBy);
 
 private:
     Db& _db;

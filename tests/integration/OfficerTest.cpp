@@ -5,6 +5,7 @@
 
 #include "domain/Csv.h"
 #include "store/OfficerStore.h"
+#include "store/PostingStore.h"
 #include "store/OrgStore.h"
 
 #include <catch2/catch.hpp>
@@ -158,7 +159,7 @@ TEST_CASE("a failure half-way through a transfer leaves the old posting open", "
     bad.reference = "MO/1";
     const int version = std::stoi(id(s.db(), "SELECT version FROM officers WHERE officer_id = " + std::to_string(oid)));
     CHECK_THROWS(s.db().transaction([&](store::Connection& c) {
-        store::OfficerStore(s.db()).transfer(c, "/", oid, version, bad, 0);
+        store::PostingStore(s.db()).transfer(c, "/", oid, version, bad, 0);
     }));
     CHECK(id(s.db(), "SELECT posting_id FROM postings WHERE officer_id = " + std::to_string(oid) +
                          " AND to_date IS NULL") == before);
@@ -369,7 +370,7 @@ TEST_CASE("posting history is read with the scope inside its query", "[db][offic
     kilimani.scopePath = test::queryValue(s.db(), "SELECT path FROM org_units WHERE code = 'KLM'");
     capitol.scopePath = test::queryValue(s.db(), "SELECT path FROM org_units WHERE code = 'CPH'");
     store::OfficerStore officers(s.db());
-    CHECK_FALSE(officers.postings(kilimani, officerId).empty());
-    CHECK(officers.postings(capitol, officerId).empty());
-    CHECK(officers.postings(domain::Actor{}, officerId).empty());  // no scope sees nothing
+    CHECK_FALSE(store::PostingStore(s.db()).postings(kilimani, officerId).empty());
+    CHECK(store::PostingStore(s.db()).postings(capitol, officerId).empty());
+    CHECK(store::PostingStore(s.db()).postings(domain::Actor{}, officerId).empty());  // no scope sees nothing
 }

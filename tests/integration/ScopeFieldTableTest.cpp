@@ -18,6 +18,7 @@
 
 #include "domain/Errors.h"
 #include "store/OfficerStore.h"
+#include "store/PostingStore.h"
 #include "store/OrgStore.h"
 #include "store/UserStore.h"
 
@@ -562,9 +563,9 @@ TEST_CASE("stores refuse out-of-scope references in their own queries", "[db][ac
     const auto officer = std::stoll(q(db, "SELECT officer_id FROM officers WHERE service_number = '2100000'"));
     const int version = std::stoi(q(db, "SELECT version FROM officers WHERE officer_id = " + std::to_string(officer)));
     farStation.fromDate = farUnit.fromDate = test::kToday;
-    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farStation, 0); }) ==
+    CHECK(fieldOf([&](store::Connection& c) { store::PostingStore(s.db()).transfer(c, klm.path, officer, version, farStation, 0); }) ==
           "station_id");
-    CHECK(fieldOf([&](store::Connection& c) { officers.transfer(c, klm.path, officer, version, farUnit, 0); }) ==
+    CHECK(fieldOf([&](store::Connection& c) { store::PostingStore(s.db()).transfer(c, klm.path, officer, version, farUnit, 0); }) ==
           "unit_id");
     CHECK(fieldOf([&](store::Connection& c) { org.create(c, klm.path, cph.id, domain::OrgKind::Unit, "SCP-X", "X"); }) ==
           "parent_id");

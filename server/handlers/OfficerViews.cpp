@@ -1,0 +1,90 @@
+// Shared view models of the nominal roll's pages; see OfficerViews.h.
+#include "handlers/OfficerViews.h"
+
+#include "auth/Policy.h"
+#include "handlers/ViewHelpers.h"
+#include "http/ViewBuild.h"
+#include "store/OrgStore.h"
+
+namespace kituo::handlers {
+
+using http::RequestContext;
+using http::View;
+
+std::string nationalIdFor(const RequestContext& ctx, const std::string& id) {
+    return auth::seesNationalIds(ctx.actor().role) ? id : domain::maskNationalId(id);
+}
+
+View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
+    const auto& f = o.fields;
+    View v;
+    v.set("id", std::to_string(o.id));
+    v.set("service_number", f.serviceNumber);
+    v.set("surname", f.surname);
+    v.set("other_names", f.otherNames);
+    v.set("national_id", nationalIdFor(ctx, f.nationalId));
+    v.set("gender", f.gender == "F" ? std::string("Female") : std::string("Male"));
+    v.set("date_of_birth", f.dateOfBirth);
+    v.set("enlistment_date", f.enlistmentDate);
+    v.set("service", f.service);
+    v.set("service_label", domain::serviceLabel(f.service));
+    v.set("rank", o.rankName);
+    v.set("rank_since", f.rankSince);
+    v.set("status", domain::officerStatusLabel(f.status));
+    v.set("status_active", f.status == "active");
+    v.set("status_since", f.statusSince);
+    v.set("phone", f.phone);
+    v.set("station", o.stationName);
+    v.set("unit", o.unitName);
+    v.set("posted_since", o.postedSince);
+    v.set("version", std::to_string(o.version));
+    return v;
+}
+
+// Select options for stations and units within scope, ranks and statuses.
+void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& f,
+                      const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion) {
+    store::OrgStore org(ctx.services.db);
+    const auto subtree = rollVersion ? org.subtree(ctx.actor().scopePath, *rollVersion) : org.subtree(ctx.actor().scopePath);
+    std::vector<domain::OrgUnit> stations, units;
+    for (const auto& u : subtree) {
+        if (u.kind == domain::OrgKind::Station) stations.push_back(u);
+        if (u.kind == domain::OrgKind::Unit) units.push_back(u);
+    }
+    auto id = [](const auto& x) { return std::to_string(x.id); };
+    auto name = [](const auto& x) { return x.name; };
+    auto chosen = [](std::int64_t value) { return value ? std::to_string(value) : std::string(); };
+    http::put(v, "stations", selectOptions(stations, id, name, chosen(f.stationId)));
+    http::put(v, "units", selectOptions(units, id, name, chosen(f.unitId)));
+    http::put(v, "ranks", selectOptions(ranks, id, name, chosen(f.rankId)));
+    http::put(v, "statuses", selectOptions(domain::officerStatuses(), [](const std::string& s) { return s; },
+                                           [](const std::string& s) { return domain::officerStatusLabel(s); }, f.status));
+}
+
+store::OfficerRecord requireOfficer(RequestContext& ctx) {
+    return requireVisible(ctx, "officer", [&](std::int64_t id) {
+        return store::OfficerStore(ctx.services.db).findVisibleTo(ctx.actor(), id);
+    });
+}
+
+domain::OfficerInput inputFrom(const http::Request& r, const std::string& serviceNumber) {
+    domain::OfficerInput in;
+    for (const auto& f : domain::officerFields()) {
+        if (f.text) in.*f.text = r.formParam(f.name);
+    }
+    in.serviceNumber = serviceNumber;
+    in.rankId = positiveNumber(r.formParam("rank_id"));
+    return in;
+}
+
+View formValues(const domain::OfficerInput& in) {
+    View v;
+    for (const auto& f : domain::officerFields()) {
+        if (f.text) http::put(v, f.name, in.*f.text);
+    }
+    http::put(v, "gender_f", in.gender == "F");
+    http::put(v, "gender_m", in.gender == "M");
+    return v;
+}
+
+}  // namespace kituo::handlers

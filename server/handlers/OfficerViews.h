@@ -1,0 +1,31 @@
+// What the nominal roll's pages share: the officer's view model, the filter's option lists,
+// the officer named by the path (within scope, else 404), and the officer form's fields read
+// and refilled from domain::officerFields().
+#pragma once
+
+#include "domain/Officer.h"
+#include "http/RequestContext.h"
+#include "store/OfficerStore.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kituo::handlers {
+
+// The national ID as this actor may see it (in full for HR, else masked).
+std::string nationalIdFor(const http::RequestContext& ctx, const std::string& id);
+// The officer's fields, labels and posting for a page.
+http::View officerView(const http::RequestContext& ctx, const store::OfficerRecord& o);
+// Option lists for stations and units within the actor's scope, ranks and statuses, with the
+// filter's choices selected. rollVersion: the "roll" data version when the caller has read it.
+void addFilterOptions(http::RequestContext& ctx, http::View& v, const store::OfficerFilter& f,
+                      const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion = {});
+// The officer named by {id}, within the actor's scope; 404 (audited) otherwise.
+store::OfficerRecord requireOfficer(http::RequestContext& ctx);
+// The form's fields as an OfficerInput (the rank by id); the service number is given.
+domain::OfficerInput inputFrom(const http::Request& r, const std::string& serviceNumber);
+// The form's values to show again.
+http::View formValues(const domain::OfficerInput& in);
+
+}  // namespace kituo::handlers
