@@ -118,11 +118,9 @@ Response upload(RequestContext& ctx) {
 }
 
 store::StoredImport requireImport(RequestContext& ctx) {
-    auto id = idParam(ctx.request);
-    if (!id) ctx.notFound("officer_import", ctx.request.pathParam("id"));
-    auto i = store::ImportStore(ctx.services.db).findOwn(ctx.actor().userId, *id);
-    if (!i) ctx.notFound("officer_import", std::to_string(*id));
-    return *i;
+    return requireVisible(ctx, "officer_import", [&](std::int64_t id) {
+        return store::ImportStore(ctx.services.db).findOwn(ctx.actor().userId, id);
+    });
 }
 
 Response showImport(RequestContext& ctx) {

@@ -108,11 +108,9 @@ Response createOrg(RequestContext& ctx) {
 }
 
 domain::OrgUnit requireUnit(RequestContext& ctx) {
-    auto id = idParam(ctx.request);
-    if (!id) ctx.notFound("org_unit", ctx.request.pathParam("id"));
-    auto u = store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, *id);
-    if (!u) ctx.notFound("org_unit", std::to_string(*id));
-    return *u;
+    return requireVisible(ctx, "org_unit", [&](std::int64_t id) {
+        return store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, id);
+    });
 }
 
 Response unitPage(RequestContext& ctx, const domain::OrgUnit& u, const std::string& name,

@@ -42,11 +42,9 @@ View userRow(const domain::User& u) {
 }
 
 domain::User requireUser(RequestContext& ctx) {
-    auto id = idParam(ctx.request);
-    if (!id) ctx.notFound("user", ctx.request.pathParam("id"));
-    auto u = store::UserStore(ctx.services.db).findVisibleTo(ctx.actor(), *id);
-    if (!u) ctx.notFound("user", std::to_string(*id));
-    return *u;
+    return requireVisible(ctx, "user", [&](std::int64_t id) {
+        return store::UserStore(ctx.services.db).findVisibleTo(ctx.actor(), id);
+    });
 }
 
 Response listUsers(RequestContext& ctx) {

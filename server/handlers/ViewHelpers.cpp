@@ -68,12 +68,6 @@ std::int64_t positiveNumber(const std::string& text) {
     return std::stoll(text);
 }
 
-std::optional<std::int64_t> idParam(const http::Request& request, const std::string& name) {
-    const std::int64_t id = positiveNumber(request.pathParam(name));
-    if (id <= 0) return std::nullopt;
-    return id;
-}
-
 int formVersion(const http::Request& request) {
     const std::string raw = request.formParam("version");
     if (raw.empty() || raw.size() > 9 || raw.find_first_not_of("0123456789") != std::string::npos) {

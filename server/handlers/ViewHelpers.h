@@ -14,6 +14,9 @@
 
 namespace kituo::handlers {
 
+// A positive whole number from a form or query value, or 0 when empty or malformed.
+std::int64_t positiveNumber(const std::string& text);
+
 // A <select>'s options, built in place: one {value, label, selected} object per item, in
 // order. Every option list of every page goes through this (templates read {{value}}).
 template <class Items, class Value, class Label>
@@ -37,10 +40,7 @@ template <class Find>
 auto requireVisible(http::RequestContext& ctx, const std::string& recordType, Find find)
     -> typename decltype(find(std::int64_t{}))::value_type {
     const std::string raw = ctx.request.pathParam("id");
-    std::int64_t id = 0;
-    if (!raw.empty() && raw.size() <= 18 && raw.find_first_not_of("0123456789") == std::string::npos) {
-        id = std::stoll(raw);
-    }
+    const std::int64_t id = positiveNumber(raw);
     if (id <= 0) ctx.notFound(recordType, raw.substr(0, 20));
     auto found = find(id);
     if (!found) ctx.notFound(recordType, std::to_string(id));
@@ -61,14 +61,10 @@ http::View roleOptions(const std::string& selected);
 // The pagination partial's view: links keep every other query parameter.
 http::View pagination(const http::Request& request, int page, int pageSize, int total);
 
-// A positive whole number from the path, or nothing.
-std::optional<std::int64_t> idParam(const http::Request& request, const std::string& name = "id");
 
 // The page number from ?page= (1 when missing or malformed).
 int pageParam(const http::Request& request);
 
-// A positive whole number from a form or query value, or 0 when empty or malformed.
-std::int64_t positiveNumber(const std::string& text);
 
 // The optimistic-locking version a form carries (field "version"). Throws domain::BadRequest
 // when it is missing or malformed.
