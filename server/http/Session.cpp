@@ -83,13 +83,7 @@ std::optional<CurrentUser> authenticate(const Request& request, app::Services& s
     // at once would send each page to the other).
     u.secondFactorEnrolmentRequired = !u.mustChangePassword &&
                                       domain::requiresSecondFactor(s->user.role) && !s->secondFactorEnrolled;
-    u.actor.userId = s->user.id;
-    u.actor.username = s->user.username;
-    u.actor.displayName = s->user.displayName;
-    u.actor.role = s->user.role;
-    u.actor.orgUnitId = s->user.orgUnitId;
-    u.actor.orgUnitName = s->user.orgUnitName;
-    u.actor.scopePath = s->user.scopePath;
+    u.actor = s->user.actor();
     return u;
 }
 

@@ -351,7 +351,12 @@ TEST_CASE("the cached list follows every change, in this process and another", "
     auto other = app::makeServer(config);
     other->db().transaction([&](store::Connection& c) {
         auto in = store::OfficerStore(other->db()).findVisibleTo(
-            domain::Actor{0, "", "", domain::Role::HrOfficer, 0, "", "/"}, std::stoll(officerId(s.db(), "3000020")));
+            [] {
+                domain::Actor national;
+                national.role = domain::Role::HrOfficer;
+                national.scopePath = "/";
+                return national;
+            }(), std::stoll(officerId(s.db(), "3000020")));
         REQUIRE(in);
         auto fields = in->fields;
         fields.surname = "Renamed-Elsewhere";
