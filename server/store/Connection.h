@@ -25,7 +25,9 @@ public:
 
     // The cached prepared statement for this SQL text (prepared on first use). The reference
     // stays valid until kStatementCacheSize other statements have been prepared on this
-    // connection (least recently used are closed first).
+    // connection (least recently used are closed first). Long statements (multi-row inserts
+    // of a batch, over kLargeStatementChars) hold large parameter buffers: at most
+    // kLargeStatementCacheSize of them are kept, so use each before preparing the next few.
     sql::PreparedStatement& prepare(const std::string& sql);
     // Runs one statement that returns no rows (DDL, SET, ...), without caching it.
     void execute(const std::string& sql);
@@ -39,10 +41,12 @@ public:
     void writeBumps();
     void endTransaction() { _inTransaction = false; _bumps.clear(); }
 
-    // Prepared statements held now (at most kStatementCacheSize).
-    std::size_t cachedStatements() const { return _statements.size(); }
+    // Prepared statements held now (at most kStatementCacheSize + kLargeStatementCacheSize).
+    std::size_t cachedStatements() const { return _small.entries.size() + _large.entries.size(); }
 
     static constexpr std::size_t kStatementCacheSize = 128;
+    static constexpr std::size_t kLargeStatementChars = 2048;
+    static constexpr std::size_t kLargeStatementCacheSize = 4;
     std::chrono::steady_clock::time_point lastUsed;
 
 private:
@@ -50,9 +54,17 @@ private:
         std::unique_ptr<sql::PreparedStatement> statement;
         std::list<std::string>::iterator recency;
     };
+    // Least recently used statements are closed first.
+    struct StatementCache {
+        std::size_t capacity;
+        std::unordered_map<std::string, Cached> entries;
+        std::list<std::string> recency;  // most recently used first
+    };
+    sql::PreparedStatement& prepareIn(StatementCache& cache, const std::string& text);
+
     std::unique_ptr<sql::Connection> _raw;
-    std::unordered_map<std::string, Cached> _statements;
-    std::list<std::string> _recency;  // most recently used first
+    StatementCache _small{kStatementCacheSize, {}, {}};
+    StatementCache _large{kLargeStatementCacheSize, {}, {}};
     std::atomic<std::uint64_t>* _counter;
     bool _inTransaction = false;
     std::set<std::string> _bumps;

@@ -91,7 +91,8 @@ Connection::Connection(std::unique_ptr<sql::Connection> raw, std::atomic<std::ui
     : lastUsed(std::chrono::steady_clock::now()), _raw(std::move(raw)), _counter(counter) {}
 
 Connection::~Connection() {
-    _statements.clear();
+    _small.entries.clear();
+    _large.entries.clear();
     try {
         if (_raw) _raw->close();
     } catch (const sql::SQLException&) {
@@ -101,17 +102,21 @@ Connection::~Connection() {
 
 sql::PreparedStatement& Connection::prepare(const std::string& text) {
     if (_counter) ++*_counter;
-    auto it = _statements.find(text);
-    if (it != _statements.end()) {
-        _recency.splice(_recency.begin(), _recency, it->second.recency);
+    return prepareIn(text.size() > kLargeStatementChars ? _large : _small, text);
+}
+
+sql::PreparedStatement& Connection::prepareIn(StatementCache& cache, const std::string& text) {
+    auto it = cache.entries.find(text);
+    if (it != cache.entries.end()) {
+        cache.recency.splice(cache.recency.begin(), cache.recency, it->second.recency);
     } else {
         std::unique_ptr<sql::PreparedStatement> statement(_raw->prepareStatement(text));
-        while (_statements.size() >= kStatementCacheSize) {
-            _statements.erase(_recency.back());  // closes the server-side statement
-            _recency.pop_back();
+        while (cache.entries.size() >= cache.capacity) {
+            cache.entries.erase(cache.recency.back());  // closes the server-side statement
+            cache.recency.pop_back();
         }
-        _recency.push_front(text);
-        it = _statements.emplace(text, Cached{std::move(statement), _recency.begin()}).first;
+        cache.recency.push_front(text);
+        it = cache.entries.emplace(text, Cached{std::move(statement), cache.recency.begin()}).first;
     }
     it->second.statement->clearParameters();
     return *it->second.statement;
