@@ -177,6 +177,31 @@ bool overStationLimit(const std::string& since, const std::string& today) {
     return std::to_string(std::stoi(since.substr(0, 4)) + 3) + since.substr(4) < today;
 }
 
+std::string describeDuration(const std::string& since, const std::string& today) {
+    const int months = (std::stoi(today.substr(0, 4)) - std::stoi(since.substr(0, 4))) * 12 +
+                       std::stoi(today.substr(5, 2)) - std::stoi(since.substr(5, 2)) -
+                       (today.substr(8, 2) < since.substr(8, 2) ? 1 : 0);
+    if (months < 1) return "less than a month";
+    const int years = months / 12, rest = months % 12;
+    std::string out;
+    if (years) out = std::to_string(years) + (years == 1 ? " year" : " years");
+    if (rest) out += (out.empty() ? "" : ", ") + std::to_string(rest) + (rest == 1 ? " month" : " months");
+    return out;
+}
+
+std::vector<DueForTransfer> dueForTransfer(const std::vector<StationHistory>& officers, const std::string& today) {
+    std::vector<DueForTransfer> due;
+    for (const auto& o : officers) {
+        if (o.status == "retired" || o.status == "deceased" || o.status == "deserted") continue;
+        const auto since = atCurrentStationSince(o.postings);
+        if (since && overStationLimit(*since, today)) due.push_back({o.officerId, *since});
+    }
+    std::sort(due.begin(), due.end(), [](const DueForTransfer& a, const DueForTransfer& b) {
+        return a.since != b.since ? a.since < b.since : a.officerId < b.officerId;
+    });
+    return due;
+}
+
 FieldErrors transferFieldErrors(const std::string& currentFrom, std::int64_t stationId,
                                 const std::string& fromDate, const std::string& reference,
                                 const std::string& today) {

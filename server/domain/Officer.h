@@ -100,6 +100,26 @@ std::optional<std::string> atCurrentStationSince(std::vector<PostingPeriod> post
 // More than three years at one station (the 2023 reform's limit).
 bool overStationLimit(const std::string& since, const std::string& today);
 
+// Time from `since` to `today` as people say it: "4 years, 2 months", "1 year", "3 months",
+// "less than a month" (whole calendar months; dates YYYY-MM-DD).
+std::string describeDuration(const std::string& since, const std::string& today);
+
+// One officer's posting history, for the transfer worklist.
+struct StationHistory {
+    std::int64_t officerId = 0;
+    std::string status;
+    std::vector<PostingPeriod> postings;
+};
+
+struct DueForTransfer {
+    std::int64_t officerId = 0;
+    std::string since;  // arrival at the current station
+};
+
+// Officers serving (not retired, deceased or deserted) who have been more than three years at
+// their current station on `today`, longest first (then by officer id).
+std::vector<DueForTransfer> dueForTransfer(const std::vector<StationHistory>& officers, const std::string& today);
+
 // Field errors for a transfer: a station is required; the move starts after the current
 // posting began and not in the future; a reference (movement order) is required.
 FieldErrors transferFieldErrors(const std::string& currentFrom, std::int64_t stationId,

@@ -97,4 +97,12 @@ bool isIsoDate(const std::string& text) {
     return parseUtc(text).has_value();
 }
 
+std::string formatDateText(const std::string& isoDate) {
+    if (!isIsoDate(isoDate)) return isoDate;
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int day = std::stoi(isoDate.substr(8, 2));
+    return std::to_string(day) + " " + months[std::stoi(isoDate.substr(5, 2)) - 1] + " " + isoDate.substr(0, 4);
+}
+
 }  // namespace kituo::domain

@@ -13,6 +13,9 @@ std::string formatUtc(std::int64_t epochSeconds);
 std::string formatUtcMicros(std::int64_t epochMicros);
 // Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) into seconds since the epoch.
 std::optional<std::int64_t> parseUtc(const std::string& text);
+// "24 Nov 2026" for "2026-11-24" (how dates read in text); the input unchanged when it is not
+// a date.
+std::string formatDateText(const std::string& isoDate);
 // Whether text is a real calendar date "YYYY-MM-DD".
 bool isIsoDate(const std::string& text);
 

@@ -3,6 +3,7 @@
 #include "handlers/Handlers.h"
 
 #include "auth/Policy.h"
+#include "handlers/OfficerViews.h"
 #include "http/RequestContext.h"
 
 namespace kituo::handlers {
@@ -38,6 +39,20 @@ Response dashboard(RequestContext& ctx) {
     v.set("role_label", domain::roleLabel(actor.role));
     v.set("scope_name", actor.orgUnitName);
     v.set("areas", areas);
+    // Worklists with their counts, for the roles that work them.
+    View worklists = View::type::list;
+    if (auth::allows(actor.role, Permission::ReadOfficers)) {
+        const auto due = countDueForTransfer(ctx);
+        View w;
+        w.set("href", "/officers/due-for-transfer");
+        w.set("label", "Due for transfer");
+        w.set("count", std::to_string(due));
+        w.set("text", due == 1 ? std::string("1 officer has served more than three years at their station.")
+                               : std::to_string(due) + " officers have served more than three years at their station.");
+        worklists.push_back(w);
+    }
+    v.set("worklists", worklists);
+    v.set("has_worklists", !worklists.list_value().empty());
     return ctx.page("home/dashboard", "Home", v);
 }
 

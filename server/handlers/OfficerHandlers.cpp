@@ -158,12 +158,8 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
     v.set("postings", history);
     const std::string today = ctx.today();
     if (auto since = domain::atCurrentStationSince(periods)) {
-        const int years = domain::yearsBetween(*since, today);
-        const long days = domain::daysBetween(*since, today);
-        const int months = static_cast<int>((days % 365) / 30);
-        v.set("station_since", *since);
-        v.set("station_time", std::to_string(years) + (years == 1 ? " year" : " years") + ", " +
-                                  std::to_string(months) + (months == 1 ? " month" : " months"));
+        v.set("station_since", domain::formatDateText(*since));
+        v.set("station_time", domain::describeDuration(*since, today));
         v.set("over_limit", domain::overStationLimit(*since, today));
     }
     v.set("can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
@@ -222,9 +218,74 @@ Response transferOfficer(RequestContext& ctx) {
     return Response::redirect("/officers/" + std::to_string(o.id));
 }
 
+// The transfer worklist: who has served more than three years at their station, within the
+// actor's scope, longest first (domain::dueForTransfer decides, as on the profile).
+std::vector<std::pair<store::OfficerRecord, std::string>> dueForTransfer(RequestContext& ctx) {
+    const auto due = domain::dueForTransfer(store::PostingStore(ctx.services.db).histories(ctx.actor()), ctx.today());
+    std::vector<std::int64_t> ids;
+    std::map<std::int64_t, std::string> since;
+    for (const auto& d : due) {
+        ids.push_back(d.officerId);
+        since[d.officerId] = d.since;
+    }
+    std::vector<std::pair<store::OfficerRecord, std::string>> out;
+    for (auto& o : store::OfficerStore(ctx.services.db).summaries(ctx.actor(), ids)) {
+        const std::string s = since[o.id];
+        out.emplace_back(std::move(o), s);
+    }
+    return out;
+}
+
+Response listDueForTransfer(RequestContext& ctx) {
+    const auto due = dueForTransfer(ctx);
+    const std::string today = ctx.today();
+    View v;
+    View& rows = http::putList(v, "rows", due.size());
+    for (const auto& [o, since] : due) {
+        View& row = http::addObject(rows);
+        http::put(row, "id", std::to_string(o.id));
+        http::put(row, "service_number", o.fields.serviceNumber);
+        http::put(row, "surname", o.fields.surname);
+        http::put(row, "other_names", o.fields.otherNames);
+        http::put(row, "rank", o.rankName);
+        http::put(row, "station", o.stationName);
+        http::put(row, "unit", o.unitName);
+        http::put(row, "since_text", domain::formatDateText(since));
+        http::put(row, "duration", domain::describeDuration(since, today));
+    }
+    http::put(v, "has_rows", !due.empty());
+    http::put(v, "count_text", due.size() == 1 ? std::string("1 officer") : std::to_string(due.size()) + " officers");
+    http::put(v, "scope_name", ctx.actor().orgUnitName);
+    http::put(v, "today_text", domain::formatDateText(today));
+    return ctx.page("officers/due_for_transfer", "Due for transfer", v);
+}
+
+Response exportDueForTransfer(RequestContext& ctx) {
+    const auto due = dueForTransfer(ctx);
+    std::string out = "\xEF\xBB\xBF" + domain::csvLine({"service_number", "surname", "other_names", "rank", "station",
+                                                          "unit", "at_station_since", "time_there"});
+    const std::string today = ctx.today();
+    for (const auto& [o, since] : due) {
+        out += domain::csvLine({o.fields.serviceNumber, o.fields.surname, o.fields.otherNames, o.rankName,
+                                o.stationName, o.unitName, since, domain::describeDuration(since, today)});
+    }
+    ctx.audit("officer.export", "officer", "", "success", std::to_string(due.size()) + " rows, due for transfer");
+    Response r;
+    r.contentType = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"due-for-transfer-" + today + ".csv\"");
+    r.body = std::move(out);
+    return r;
+}
+
 }  // namespace
 
+// The number on the role's home; see OfficerViews.h.
+std::size_t countDueForTransfer(http::RequestContext& ctx) { return dueForTransfer(ctx).size(); }
+
 void addOfficerRoutes(http::Router& router) {
+    router.add("GET", "/officers/due-for-transfer", Permission::ReadOfficers, listDueForTransfer);
+    router.add("GET", "/officers/due-for-transfer.csv", Permission::ReadOfficers, exportDueForTransfer);
     router.add("GET", "/officers", Permission::ReadOfficers, listOfficers);
     router.add("GET", "/officers.csv", Permission::ReadOfficers, exportCsv);
     router.add("GET", "/officers/{id}", Permission::ReadOfficers, showOfficer);

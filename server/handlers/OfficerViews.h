@@ -27,5 +27,7 @@ store::OfficerRecord requireOfficer(http::RequestContext& ctx);
 domain::OfficerInput inputFrom(const http::Request& r, const std::string& serviceNumber);
 // The form's values to show again.
 http::View formValues(const domain::OfficerInput& in);
+// How many officers within the actor's scope are due for transfer (for the role's home).
+std::size_t countDueForTransfer(http::RequestContext& ctx);
 
 }  // namespace kituo::handlers

@@ -97,7 +97,51 @@ std::string sortJoins(const OfficerFilter& f) {
     return "";
 }
 
+// The list's columns for these officers, in the order given, those within scopePath only.
+std::vector<OfficerRecord> summariesIn(Connection& c, const std::string& scopePath,
+                                       const std::vector<std::int64_t>& ids) {
+    std::vector<OfficerRecord> out;
+    out.reserve(ids.size());
+    for (std::size_t start = 0; start < ids.size(); start += 512) {
+        const std::vector<std::int64_t> chunk(ids.begin() + static_cast<long>(start),
+                                              ids.begin() + static_cast<long>(std::min(ids.size(), start + 512)));
+        auto& details = c.prepare(
+            "SELECT o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
+            "o.enlistment_date, st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
+            "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
+            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" +
+            placeholders(bucketed(chunk.size())) + ")");
+        details.setString(1, scopePath.empty() ? std::string("\x01") : scopePath);
+        bindList(details, 2, chunk);
+        std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
+        std::map<std::int64_t, OfficerRecord> byId;
+        while (rs->next()) {
+            OfficerRecord o;
+            o.id = rs->getInt64(1);
+            o.fields.serviceNumber = rs->getString(2);
+            o.fields.surname = rs->getString(3);
+            o.fields.otherNames = rs->getString(4);
+            o.rankName = rs->getString(5);
+            o.fields.status = rs->getString(6);
+            o.fields.enlistmentDate = rs->getString(7);
+            o.stationName = rs->getString(8);
+            o.unitName = rs->isNull(9) ? std::string() : std::string(rs->getString(9));
+            byId.emplace(o.id, std::move(o));
+        }
+        for (auto id : chunk) {
+            auto it = byId.find(id);
+            if (it != byId.end()) out.push_back(std::move(it->second));
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+std::vector<OfficerRecord> OfficerStore::summaries(const domain::Actor& actor, const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return {};
+    return _db.run([&](Connection& c) { return summariesIn(c, actor.scopePath, ids); });
+}
 
 OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& f) {
     return _db.run([&](Connection& c) {
@@ -124,33 +168,7 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         std::vector<std::int64_t> order;
         while (irs->next()) order.push_back(irs->getInt64(1));
         if (order.empty()) return page;
-        auto& details = c.prepare(
-            "SELECT o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
-            "o.enlistment_date, st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
-            "JOIN org_units st ON st.org_unit_id = o.station_id "
-            "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" +
-            placeholders(bucketed(order.size())) + ")");
-        bindList(details, 1, order);
-        std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
-        std::map<std::int64_t, OfficerRecord> byId;
-        page.officers.reserve(order.size());
-        while (rs->next()) {
-            OfficerRecord o;
-            o.id = rs->getInt64(1);
-            o.fields.serviceNumber = rs->getString(2);
-            o.fields.surname = rs->getString(3);
-            o.fields.otherNames = rs->getString(4);
-            o.rankName = rs->getString(5);
-            o.fields.status = rs->getString(6);
-            o.fields.enlistmentDate = rs->getString(7);
-            o.stationName = rs->getString(8);
-            o.unitName = rs->isNull(9) ? std::string() : std::string(rs->getString(9));
-            byId.emplace(o.id, std::move(o));
-        }
-        for (auto id : order) {
-            auto it = byId.find(id);
-            if (it != byId.end()) page.officers.push_back(std::move(it->second));
-        }
+        page.officers = summariesIn(c, actor.scopePath, order);
         return page;
     });
 }

@@ -77,6 +77,9 @@ public:
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);
     std::optional<OfficerRecord> findVisibleTo(const domain::Actor& actor, std::int64_t id);
+    // The list's columns (names, rank, status, station, unit) for these officers, in the order
+    // given; ids outside the actor's scope are left out.
+    std::vector<OfficerRecord> summaries(const domain::Actor& actor, const std::vector<std::int64_t>& ids);
 
     // Creates the officer and their first (open) posting. The posting's station (and unit, of
     // that station) must lie within `scopePath`, checked in the query: ValidationError on

@@ -37,6 +37,24 @@ std::vector<PostingRecord> PostingStore::postings(const domain::Actor& actor, st
 }
 
 // Inserts the officer's new open posting (the caller has closed any previous one).
+std::vector<domain::StationHistory> PostingStore::histories(const domain::Actor& actor) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "SELECT o.officer_id, o.status, p.station_id, p.from_date, p.to_date FROM officers o "
+            "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
+            "JOIN postings p ON p.officer_id = o.officer_id ORDER BY o.officer_id, p.from_date DESC");
+        st.setString(1, actor.scopePath.empty() ? std::string("\x01") : actor.scopePath);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<domain::StationHistory> out;
+        while (rs->next()) {
+            const std::int64_t id = rs->getInt64(1);
+            if (out.empty() || out.back().officerId != id) out.push_back({id, rs->getString(2), {}});
+            out.back().postings.push_back({rs->getInt64(3), rs->getString(4), getStringOr(*rs, "to_date", "")});
+        }
+        return out;
+    });
+}
+
 void PostingStore::open(Connection& c, std::int64_t officerId, const NewPosting& posting, std::int64_t createdBy) {
     auto& st = c.prepare("INSERT INTO postings (officer_id, station_id, unit_id, from_date, reference, created_by) "
                          "VALUES (?, ?, ?, ?, ?, ?)");

@@ -2,6 +2,7 @@
 // generated column enforces it); a transfer closes it and opens the next in one transaction.
 #pragma once
 
+#include "domain/Officer.h"
 #include "domain/User.h"
 #include "store/Db.h"
 #include "store/OfficerStore.h"
@@ -17,6 +18,9 @@ public:
     // The posting history of an officer currently posted within the actor's scope (else none),
     // newest first.
     std::vector<PostingRecord> postings(const domain::Actor& actor, std::int64_t officerId);
+    // Every officer currently posted within the actor's scope with their status and whole
+    // posting history (for domain::dueForTransfer); one query.
+    std::vector<domain::StationHistory> histories(const domain::Actor& actor);
     // Closes the open posting on posting.fromDate and opens the new one, in the caller's
     // transaction (the officer row is locked first). Throws domain::NotFound when the officer
     // is not posted within `scopePath`, domain::Conflict when `version` is stale and

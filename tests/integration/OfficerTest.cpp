@@ -379,3 +379,48 @@ TEST_CASE("posting history is read with the scope inside its query", "[db][offic
     CHECK(store::PostingStore(s.db()).postings(capitol, officerId).empty());
     CHECK(store::PostingStore(s.db()).postings(domain::Actor{}, officerId).empty());  // no scope sees nothing
 }
+
+TEST_CASE("the transfer worklist lists exactly who has served over three years, within scope", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s), other(s), ocs(s);
+    hr.login("hr");
+    other.login("hr.other");
+    ocs.login("ocs");
+    auto page = hr.get("/officers/due-for-transfer");
+    REQUIRE(page.status == 200);
+    auto csv = hr.get("/officers/due-for-transfer.csv");
+    REQUIRE(csv.status == 200);
+    const auto lines = std::count(csv.body.begin(), csv.body.end(), '\n');
+    CHECK(lines > 1);  // the demo roll has officers over three years at Kilimani
+    const int rows = static_cast<int>(lines) - 1;
+    CHECK_THAT(page.body, Catch::Contains(std::to_string(rows) + " officers within Kilimani Police Station"));
+    // Every listed officer is a Kilimani officer; no Capitol Hill one appears.
+    CHECK_THAT(csv.body, !Catch::Contains("Capitol Hill"));
+    auto otherCsv = other.get("/officers/due-for-transfer.csv");
+    CHECK_THAT(otherCsv.body, !Catch::Contains("Kilimani"));
+    // The station commander reads the same list; the dashboard shows the count and links it.
+    CHECK(ocs.get("/officers/due-for-transfer").status == 200);
+    auto home = hr.get("/");
+    CHECK_THAT(home.body, Catch::Contains("href=\"/officers/due-for-transfer\"") &&
+                              Catch::Contains("Due for transfer: " + std::to_string(rows)));
+    // A transfer to another station takes the officer off Kilimani's list (and restarts their
+    // time at a station).
+    const auto firstLine = csv.body.substr(csv.body.find('\n') + 1);
+    const std::string serviceNumber = firstLine.substr(0, firstLine.find(','));
+    const std::string id = test::queryValue(s.db(), "SELECT officer_id FROM officers WHERE service_number = '" +
+                                                        serviceNumber + "'");
+    const std::string version = test::queryValue(s.db(), "SELECT version FROM officers WHERE officer_id = " + id);
+    const std::string county = test::queryValue(s.db(), "SELECT org_unit_id FROM org_units WHERE code = 'CPH'");
+    test::Browser countyHr(s);
+    countyHr.login("hr.county");
+    countyHr.get("/officers/" + id);
+    auto moved = countyHr.post("/officers/" + id + "/postings",
+                               {{"station_id", county}, {"from_date", test::kToday}, {"reference", "MO/1/2026"},
+                                {"version", version}});
+    CHECK(moved.status == 303);
+    auto after = hr.get("/officers/due-for-transfer.csv");
+    CHECK(std::count(after.body.begin(), after.body.end(), '\n') == lines - 1);
+    CHECK_THAT(after.body, !Catch::Contains(serviceNumber + ","));
+    CHECK_THAT(countyHr.get("/officers/due-for-transfer.csv").body, !Catch::Contains(serviceNumber + ","));
+}

@@ -1,6 +1,7 @@
 // Nominal roll rules: field validation, enlistment age, rank belongs to service, ID masking,
 // phone normalization, time at the current station and transfer rules.
 #include "domain/Officer.h"
+#include "domain/Time.h"
 
 #include <catch2/catch.hpp>
 
@@ -152,4 +153,39 @@ TEST_CASE("names with control characters are refused at the form, as the importe
     in = valid();
     in.surname = "Wanjirũ O'Neil-Kamau";
     CHECK(officerFieldErrors(in, ladder(), today).empty());
+}
+
+TEST_CASE("durations read as people say them", "[unit]") {
+    CHECK(describeDuration("2026-11-01", "2026-11-24") == "less than a month");
+    CHECK(describeDuration("2026-10-24", "2026-11-24") == "1 month");
+    CHECK(describeDuration("2026-10-25", "2026-11-24") == "less than a month");
+    CHECK(describeDuration("2025-11-24", "2026-11-24") == "1 year");
+    CHECK(describeDuration("2022-09-10", "2026-11-24") == "4 years, 2 months");
+    CHECK(describeDuration("2024-02-29", "2027-02-28") == "2 years, 11 months");
+}
+
+TEST_CASE("the transfer worklist: over three years at the current station, serving, longest first", "[unit]") {
+    const std::string today = "2026-11-24";
+    std::vector<StationHistory> officers = {
+        {1, "active", {{7, "2023-11-24", ""}}},                            // exactly three years: not yet
+        {2, "active", {{7, "2023-11-23", ""}}},                            // three years and a day
+        {3, "on_leave", {{7, "2019-01-01", "2021-06-01"}, {7, "2021-06-01", ""}}},  // a unit move: one run
+        {4, "active", {{8, "2015-01-01", "2024-01-01"}, {7, "2024-01-01", ""}}},    // moved recently
+        {5, "retired", {{7, "2010-01-01", ""}}},                           // no longer serving
+        {6, "active", {{7, "2018-01-01", "2019-01-01"}, {8, "2019-01-01", "2020-01-01"}, {7, "2020-01-01", ""}}},
+        {7, "active", {{7, "2020-01-01", "2021-01-01"}}},                  // no open posting
+    };
+    const auto due = dueForTransfer(officers, today);
+    REQUIRE(due.size() == 3);
+    CHECK(due[0].officerId == 3);
+    CHECK(due[0].since == "2019-01-01");
+    CHECK(due[1].officerId == 6);
+    CHECK(due[1].since == "2020-01-01");
+    CHECK(due[2].officerId == 2);
+}
+
+TEST_CASE("dates read in text as 24 Nov 2026", "[unit]") {
+    CHECK(formatDateText("2026-11-24") == "24 Nov 2026");
+    CHECK(formatDateText("1996-06-02") == "2 Jun 1996");
+    CHECK(formatDateText("not a date") == "not a date");
 }
