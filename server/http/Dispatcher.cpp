@@ -45,28 +45,38 @@ public:
         bool closeAfter = false;
         Response res;
         HeaderList extraHeaders;  // cookies set or cleared, kept whatever the outcome
+        std::optional<CurrentUser> signedIn;  // known once the session is read
+        // An error page in the signed-in user's layout (navigation, Sign out) when there is one.
+        auto error = [&](int status, const std::string& message,
+                         const std::map<std::string, std::string>& fields = {}) {
+            if (!signedIn) return errorPage(_services.templates, status, message, req.requestId, fields);
+            RequestContext ctx(req, _services);
+            ctx.user = signedIn;
+            const View layout = ctx.layoutView(statusTitle(status));
+            return errorPage(_services.templates, status, message, req.requestId, fields, &layout);
+        };
         try {
-            res = process(in, req, closeAfter, extraHeaders);
+            res = process(in, req, closeAfter, extraHeaders, signedIn);
         } catch (const domain::ValidationError& e) {
-            res = errorPage(_services.templates, 400, e.what(), req.requestId, e.fieldErrors());
+            res = error(400, e.what(), e.fieldErrors());
         } catch (const domain::BadRequest& e) {
-            res = errorPage(_services.templates, 400, e.what(), req.requestId);
+            res = error(400, e.what());
         } catch (const domain::NotFound& e) {
-            res = errorPage(_services.templates, 404, "", req.requestId);
+            res = error(404, "");
         } catch (const domain::Forbidden& e) {
-            res = errorPage(_services.templates, 403, e.what(), req.requestId);
+            res = error(403, e.what());
         } catch (const domain::Conflict& e) {
-            res = errorPage(_services.templates, 409, e.what(), req.requestId);
+            res = error(409, e.what());
         } catch (const domain::TooLarge& e) {
             closeAfter = true;
-            res = errorPage(_services.templates, 413, e.what(), req.requestId);
+            res = error(413, e.what());
         } catch (const domain::Unavailable& e) {
-            res = errorPage(_services.templates, 503, e.what(), req.requestId);
+            res = error(503, e.what());
             res.headers.emplace_back("Retry-After", "5");
         } catch (const std::exception& e) {
             Poco::Logger::get("kituo.http").error("request %s %s %s failed: %s", req.requestId,
                                                   req.method, req.path, std::string(e.what()));
-            res = errorPage(_services.templates, 500, "", req.requestId);
+            res = error(500, "");
         }
         for (auto& h : extraHeaders) res.headers.push_back(std::move(h));
         send(out, res, req, closeAfter);
@@ -92,7 +102,7 @@ private:
     }
 
     Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter,
-                     HeaderList& extraHeaders) {
+                     HeaderList& extraHeaders, std::optional<CurrentUser>& signedIn) {
         const std::string& uri = in.getURI();
         if (uri.empty() || uri.front() != '/' || uri.size() > 8192) {
             throw domain::BadRequest("The request address is malformed.");
@@ -117,8 +127,12 @@ private:
         RouteMatch m = _router.match(matchMethod, req.path);
         if (!m.route) {
             drainBody(in, closeAfter, globalLimit);
+            signedIn = authenticate(req, _services, extraHeaders);  // the error page keeps their layout
             if (m.allowedMethods.empty()) throw domain::NotFound("no route");
-            Response r = errorPage(_services.templates, 405, "", req.requestId);
+            RequestContext refused(req, _services);
+            refused.user = signedIn;
+            Response r = signedIn ? signedInError(refused, 405, "") : errorPage(_services.templates, 405, "", req.requestId);
+            for (auto& h : refused.responseHeaders) extraHeaders.push_back(std::move(h));
             std::string allow;
             for (const auto& method : m.allowedMethods) {
                 allow += (allow.empty() ? "" : ", ") + method;
@@ -137,6 +151,7 @@ private:
             }
         } handOver{ctx, extraHeaders};
         ctx.user = authenticate(req, _services, ctx.responseHeaders);
+        signedIn = ctx.user;
         if (!ctx.user && _services.refusals.overLimit(req.clientAddress)) {
             _services.refusals.count(req.clientAddress, "throttled " + req.method + " " + m.route->pattern);
             drainBody(in, closeAfter, globalLimit);
@@ -154,6 +169,12 @@ private:
         }
         if (auto refusal = checkCsrf(ctx, *m.route)) return *refusal;
         return m.route->handler(ctx);
+    }
+
+    // An error page in the layout of the context's user (navigation, Sign out).
+    Response signedInError(RequestContext& ctx, int status, const std::string& message) {
+        const View layout = ctx.layoutView(statusTitle(status));
+        return errorPage(_services.templates, status, message, ctx.request.requestId, {}, &layout);
     }
 
     Response tooManyRefusals(const Request& req) {
@@ -196,15 +217,15 @@ private:
         }
         if (ctx.user->mustChangePassword && !auth::allowedWhilePasswordChangeRequired(req.path)) {
             if (safeMethod) return Response::redirect("/account/password", 302);
-            return errorPage(_services.templates, 403, "Change your password first.", req.requestId);
+            return signedInError(ctx, 403, "Change your password first.");
         }
         if (ctx.user->secondFactorEnrolmentRequired && !auth::allowedWhileEnrolmentRequired(req.path)) {
             if (safeMethod) return Response::redirect("/account/two-factor", 302);
-            return errorPage(_services.templates, 403, "Set up your second factor first.", req.requestId);
+            return signedInError(ctx, 403, "Set up your second factor first.");
         }
         if (!auth::allows(ctx.user->actor.role, permission)) {
             refused(ctx, route, "access.denied", "forbidden");
-            return errorPage(_services.templates, 403, "", req.requestId);
+            return signedInError(ctx, 403, "");
         }
         return std::nullopt;
     }
@@ -221,10 +242,10 @@ private:
         }
         if (csrfValid(req, session)) return std::nullopt;
         refused(ctx, route, "csrf.rejected", "denied");
-        return errorPage(_services.templates, 403,
-                         "The form has expired or did not come from Kituo. Go back, reload the page "
-                         "and try again.",
-                         req.requestId);
+        const std::string message =
+            "The form has expired or did not come from Kituo. Go back, reload the page and try again.";
+        if (session) return signedInError(ctx, 403, message);
+        return errorPage(_services.templates, 403, message, req.requestId);
     }
 
     // Reads and discards a body that will not be used, so the client can read the answer

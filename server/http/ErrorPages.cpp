@@ -37,7 +37,7 @@ std::string statusTitle(int status) {
 
 Response errorPage(const Templates& templates, int status, const std::string& message,
                    const std::string& requestId,
-                   const std::map<std::string, std::string>& fieldErrors) {
+                   const std::map<std::string, std::string>& fieldErrors, const View* layout) {
     const std::string title = statusTitle(status);
     const std::string text = (message.empty() || status >= 500) ? defaultMessage(status) : message;
     try {
@@ -55,7 +55,7 @@ Response errorPage(const Templates& templates, int status, const std::string& me
         }
         view.set("field_errors", errors);
         view.set("has_field_errors", !fieldErrors.empty());
-        View page;
+        View page = layout ? *layout : View();
         page.set("title", title);
         page.set("request_id", requestId);
         return Response::html(templates.renderPage("errors/error", view, page), status);

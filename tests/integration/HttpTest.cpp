@@ -183,3 +183,29 @@ TEST_CASE("stopping the server lets an in-flight request finish", "[http]") {
     CHECK(r.body == "done");
     CHECK(std::chrono::steady_clock::now() - stopStarted >= std::chrono::milliseconds(300));
 }
+
+TEST_CASE("error pages keep the navigation and Sign out for a signed-in user", "[http]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    const std::string far = test::queryValue(
+        s.db(), "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                "WHERE st.code = 'CPH' LIMIT 1");
+    auto notFound = hr.get("/officers/" + far);
+    CHECK(notFound.status == 404);
+    auto forbidden = hr.get("/admin/users");
+    CHECK(forbidden.status == 403);
+    auto nowhere = hr.get("/no/such/page");
+    CHECK(nowhere.status == 404);
+    auto badToken = hr.post("/officers", {{"csrf_token", "forged"}, {"surname", "X"}});
+    CHECK(badToken.status == 403);
+    for (const auto* page : {&notFound, &forbidden, &nowhere, &badToken}) {
+        CHECK_THAT(page->body, Catch::Contains("Sign out") && Catch::Contains("href=\"/officers\"") &&
+                                   Catch::Contains("Request id"));
+    }
+    // Anonymous visitors get the plain layout.
+    auto anonymous = s.get("/no/such/page");
+    CHECK(anonymous.status == 404);
+    CHECK_THAT(anonymous.body, !Catch::Contains("Sign out"));
+}
