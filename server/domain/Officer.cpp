@@ -67,6 +67,40 @@ std::optional<std::string> normalizePhone(const std::string& raw) {
     return std::nullopt;
 }
 
+RollSearch parseRollSearch(const std::string& query, bool seesNationalIds) {
+    RollSearch r;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        r.text += (r.text.empty() ? "" : " ") + word;
+        if (r.words.size() < kMaxSearchWords) r.words.push_back(word);
+        word.clear();
+    };
+    for (char c : query) {
+        if (c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n') flush();
+        else word += c;
+    }
+    flush();
+    if (r.text.empty()) return r;
+    std::string compact;  // without the spaces people put in numbers
+    for (char c : r.text) {
+        if (c != ' ' && c != '-') compact += c;
+    }
+    if (allDigits(compact)) {
+        r.serviceNumberPrefix = compact;
+        if (seesNationalIds) r.nationalId = compact;
+        r.words.clear();
+    }
+    // A spreadsheet drops the leading 0 of 0712..: 712345678 is a mobile number too.
+    std::string phone = compact;
+    if (phone.size() == 9 && allDigits(phone) && (phone[0] == '7' || phone[0] == '1')) phone = "0" + phone;
+    if (auto p = normalizePhone(phone); p && !p->empty()) {
+        r.phone = *p;
+        r.words.clear();
+    }
+    return r;
+}
+
 int yearsBetween(const std::string& from, const std::string& to) {
     const int fy = std::stoi(from.substr(0, 4)), ty = std::stoi(to.substr(0, 4));
     int years = ty - fy;

@@ -104,6 +104,20 @@ bool overStationLimit(const std::string& since, const std::string& today);
 // "less than a month" (whole calendar months; dates YYYY-MM-DD).
 std::string describeDuration(const std::string& since, const std::string& today);
 
+// What a roll search box query means. People type names in either order, with the list's
+// "Surname, Other" comma, stray and doubled spaces; or a service number (or its start); or a
+// phone in any of 07.., +2547.., 2547.., 7..; or, for those who may see them, a national ID.
+struct RollSearch {
+    std::string text;                 // trimmed, spaces collapsed ("" matches everyone)
+    std::vector<std::string> words;   // name words: each must be in the surname or other names
+    std::string serviceNumberPrefix;  // the query when it is all digits
+    std::string nationalId;           // the query when digits and the searcher sees national IDs
+    std::string phone;                // "+2547XXXXXXXX" when the query reads as a mobile number
+};
+// At most this many name words are matched (more are dropped).
+constexpr std::size_t kMaxSearchWords = 4;
+RollSearch parseRollSearch(const std::string& query, bool seesNationalIds);
+
 // One officer's posting history, for the transfer worklist.
 struct StationHistory {
     std::int64_t officerId = 0;

@@ -42,4 +42,11 @@ bool isValidUtf8(std::string_view bytes) {
     return true;
 }
 
+std::string truncateUtf8(const std::string& text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
 }  // namespace kituo::domain

@@ -8,6 +8,7 @@
 #include "domain/Errors.h"
 #include "domain/OfficerImport.h"
 #include "domain/Time.h"
+#include "domain/Utf8.h"
 #include "handlers/OfficerViews.h"
 #include "handlers/ViewHelpers.h"
 #include "http/FragmentCache.h"
@@ -30,9 +31,12 @@ using http::View;
 
 namespace {
 
-store::OfficerFilter filterFrom(const http::Request& r) {
+// The list's filter from the query; a national ID is searched only by those who may see one.
+store::OfficerFilter filterFrom(const RequestContext& ctx) {
+    const http::Request& r = ctx.request;
     store::OfficerFilter f;
-    f.q = r.queryParam("q").substr(0, 100);
+    f.q = domain::truncateUtf8(r.queryParam("q"), 100);
+    f.search = domain::parseRollSearch(f.q, auth::seesNationalIds(ctx.actor().role));
     f.stationId = positiveNumber(r.queryParam("station"));
     f.unitId = positiveNumber(r.queryParam("unit"));
     f.rankId = positiveNumber(r.queryParam("rank"));
@@ -69,7 +73,7 @@ Response listOfficers(RequestContext& ctx) {
     const auto version = store::currentVersion(ctx.services.db, "roll");
     const std::string key = listCacheKey(ctx);
     if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
-    const auto f = filterFrom(ctx.request);
+    const auto f = filterFrom(ctx);
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = store::RankStore(ctx.services.db).ranks(version);
     const auto page = officers.list(ctx.actor(), f);
@@ -100,7 +104,7 @@ Response listOfficers(RequestContext& ctx) {
         http::put(sorts, std::string(key) + "_mark", current ? (f.descending ? " ▼" : " ▲") : "");
     }
     http::put(v, "csv_href", "/officers.csv" + queryString(ctx.request, {{"page", ""}}));
-    http::put(v, "pagination", pagination(ctx.request, f.page, f.pageSize, page.total));
+    http::put(v, "pagination", pagination(ctx.request, page.page, f.pageSize, page.total));
     http::put(v, "can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     std::string body = ctx.services.templates.render("officers/index", v);
     ctx.services.fragments.put(key, version, body);
@@ -108,7 +112,7 @@ Response listOfficers(RequestContext& ctx) {
 }
 
 Response exportCsv(RequestContext& ctx) {
-    auto f = filterFrom(ctx.request);
+    auto f = filterFrom(ctx);
     std::string out = "\xEF\xBB\xBF" + domain::csvLine(domain::officerCsvColumns());
     int count = 0;
     store::OfficerStore(ctx.services.db).forEach(ctx.actor(), f, [&](const store::OfficerRecord& o) {

@@ -11,12 +11,19 @@
 namespace kituo::store {
 namespace {
 
-// Filters after the scope; 12 parameters, bound by bindFilter after the scope's one.
-const std::string kFilters =
-    "AND (? = '' OR o.service_number LIKE CONCAT(?, '%') OR o.surname LIKE CONCAT('%', ?, '%') "
-    "     OR o.other_names LIKE CONCAT('%', ?, '%')) "
-    "AND (? = 0 OR o.station_id = ?) AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.rank_id = ?) "
-    "AND (? = '' OR o.status = ?) ";
+// Filters after the scope; bound by bindFilterAt. The search is domain::RollSearch: a service
+// number prefix, a national ID, a phone, or up to kMaxSearchWords name words each found in the
+// surname or the other names (in any order).
+const std::string kFilters = [] {
+    std::string words;
+    for (std::size_t i = 0; i < domain::kMaxSearchWords; ++i) {
+        words += " AND (? = '' OR o.surname LIKE CONCAT('%', ?, '%') OR o.other_names LIKE CONCAT('%', ?, '%'))";
+    }
+    return "AND (? = '' OR (? <> '' AND o.service_number LIKE CONCAT(?, '%')) OR (? <> '' AND o.national_id = ?) "
+           "OR (? <> '' AND o.phone = ?) OR (?" + words + ")) "
+           "AND (? = 0 OR o.station_id = ?) AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.rank_id = ?) "
+           "AND (? = '' OR o.status = ?) ";
+}();
 
 // Every officer query is limited to the stations within the actor's scope (1 parameter).
 const std::string kScope =
@@ -32,13 +39,23 @@ std::string escapeLike(const std::string& s) {
     return out;
 }
 
-// Binds kFilters' 12 parameters from position i; returns the next position.
+// Binds kFilters' parameters from position i; returns the next position.
 int bindFilterAt(sql::PreparedStatement& st, int i, const OfficerFilter& f) {
-    const std::string like = escapeLike(f.q);
-    st.setString(i++, f.q);
-    st.setString(i++, like);
-    st.setString(i++, like);
-    st.setString(i++, like);
+    const auto& q = f.search;
+    st.setString(i++, q.text);
+    st.setString(i++, q.serviceNumberPrefix);
+    st.setString(i++, escapeLike(q.serviceNumberPrefix));
+    st.setString(i++, q.nationalId);
+    st.setString(i++, q.nationalId);
+    st.setString(i++, q.phone);
+    st.setString(i++, q.phone);
+    st.setBoolean(i++, !q.words.empty());
+    for (std::size_t w = 0; w < domain::kMaxSearchWords; ++w) {
+        const std::string word = w < q.words.size() ? escapeLike(q.words[w]) : std::string();
+        st.setString(i++, word);
+        st.setString(i++, word);
+        st.setString(i++, word);
+    }
     for (std::int64_t v : {f.stationId, f.unitId, f.rankId}) {
         st.setInt64(i++, v);
         st.setInt64(i++, v);
@@ -159,11 +176,13 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         crs->next();
         page.total = crs->getInt(1);
         if (page.total == 0) return page;
+        const int pages = (page.total + f.pageSize - 1) / f.pageSize;
+        page.page = std::min(std::max(f.page, 1), pages);
         auto& ids = c.prepare("SELECT o.officer_id FROM officers o " + sortJoins(f) + where + orderBy(f) +
                               "LIMIT ? OFFSET ?");
         const int next = bind(ids);
         ids.setInt(next, f.pageSize);
-        ids.setInt(next + 1, (std::max(f.page, 1) - 1) * f.pageSize);
+        ids.setInt(next + 1, (page.page - 1) * f.pageSize);
         std::unique_ptr<sql::ResultSet> irs(ids.executeQuery());
         std::vector<std::int64_t> order;
         while (irs->next()) order.push_back(irs->getInt64(1));

@@ -42,7 +42,8 @@ struct PostingRecord {
 };
 
 struct OfficerFilter {
-    std::string q;             // service number prefix, or part of a name
+    std::string q;             // what was typed in the search box (shown again in the form)
+    domain::RollSearch search; // what it means (domain::parseRollSearch)
     std::int64_t stationId = 0;
     std::int64_t unitId = 0;
     std::int64_t rankId = 0;
@@ -56,6 +57,7 @@ struct OfficerFilter {
 struct OfficerPage {
     std::vector<OfficerRecord> officers;
     int total = 0;
+    int page = 1;  // the page shown: the one asked for, or the last one when it was past the end
 };
 
 struct NewPosting {

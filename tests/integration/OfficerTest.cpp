@@ -8,6 +8,8 @@
 #include "store/PostingStore.h"
 #include "store/OrgStore.h"
 
+#include <Poco/URI.h>
+
 #include <catch2/catch.hpp>
 
 using namespace kituo;
@@ -423,4 +425,36 @@ TEST_CASE("the transfer worklist lists exactly who has served over three years, 
     CHECK(std::count(after.body.begin(), after.body.end(), '\n') == lines - 1);
     CHECK_THAT(after.body, !Catch::Contains(serviceNumber + ","));
     CHECK_THAT(countyHr.get("/officers/due-for-transfer.csv").body, !Catch::Contains(serviceNumber + ","));
+}
+
+TEST_CASE("the roll is searched as people search", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s), ocs(s);
+    hr.login("hr");
+    ocs.login("ocs");
+    hr.get("/officers/new");
+    REQUIRE(hr.post("/officers", newOfficer(s, "3000077")).status == 303);  // Chepkoech, Faith Jepkemboi
+    auto finds = [&](test::Browser& b, const std::string& q) {
+        std::string encoded;
+        Poco::URI::encode(q, "&=+#%?/ ,'", encoded);
+        return b.get("/officers?q=" + encoded).body.find(">3000077<") != std::string::npos;
+    };
+    for (const char* q : {"Chepkoech Faith", "faith chepkoech", "Chepkoech, Faith", "  CHEPKOECH   jepkemboi ",
+                          "Jepkemboi", "30000", "0722 000111", "0722000111", "+254722000111", "254722000111",
+                          "722000111"}) {
+        INFO(q);
+        CHECK(finds(hr, q));
+    }
+    for (const char* q : {"Chepkoech Peter", "0722000112", "Faith Otieno"}) {
+        INFO(q);
+        CHECK_FALSE(finds(hr, q));
+    }
+    // A national ID finds the officer for HR only (the station commander sees IDs masked).
+    CHECK(finds(hr, "31234567"));
+    CHECK_FALSE(finds(ocs, "31234567"));
+    // A page past the end shows the last page.
+    auto past = hr.get("/officers?page=999");
+    CHECK(past.status == 200);
+    CHECK_THAT(past.body, Catch::Contains("Page 3 of 3") || Catch::Contains("page 3 of 3"));
 }

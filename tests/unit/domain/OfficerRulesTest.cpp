@@ -189,3 +189,27 @@ TEST_CASE("dates read in text as 24 Nov 2026", "[unit]") {
     CHECK(formatDateText("1996-06-02") == "2 Jun 1996");
     CHECK(formatDateText("not a date") == "not a date");
 }
+
+TEST_CASE("roll searches read names in any order, numbers, national IDs and phones", "[unit]") {
+    auto names = parseRollSearch("  Otieno,   Peter  Ochieng' ", false);
+    CHECK(names.text == "Otieno Peter Ochieng'");
+    CHECK(names.words == std::vector<std::string>{"Otieno", "Peter", "Ochieng'"});
+    CHECK(names.serviceNumberPrefix.empty());
+    CHECK(names.phone.empty());
+    CHECK(parseRollSearch("peter otieno", false).words == std::vector<std::string>{"peter", "otieno"});
+    CHECK(parseRollSearch("a b c d e f", false).words.size() == kMaxSearchWords);
+    CHECK(parseRollSearch("   ", false).text.empty());
+
+    auto number = parseRollSearch("21000", false);
+    CHECK(number.serviceNumberPrefix == "21000");
+    CHECK(number.nationalId.empty());  // not for those who may not see national IDs
+    CHECK(number.words.empty());
+    CHECK(parseRollSearch("20000000", true).nationalId == "20000000");
+
+    for (const char* phone : {"0712345678", "0712 345 678", "+254712345678", "254712345678", "712345678"}) {
+        INFO(phone);
+        auto p = parseRollSearch(phone, false);
+        CHECK(p.phone == "+254712345678");
+        CHECK(p.words.empty());
+    }
+}

@@ -28,3 +28,10 @@ TEST_CASE("malformed UTF-8 is refused", "[unit]") {
     CHECK_FALSE(isValidUtf8("\xE2\x28\xA1"));        // bad continuation
     CHECK_FALSE(isValidUtf8("caf\xE9"));             // Latin-1, not UTF-8
 }
+
+TEST_CASE("truncating keeps characters whole", "[unit]") {
+    CHECK(kituo::domain::truncateUtf8("abc", 10) == "abc");
+    CHECK(kituo::domain::truncateUtf8("abcdef", 3) == "abc");
+    CHECK(kituo::domain::truncateUtf8("Wanjir\xC5\xA9", 7) == "Wanjir");  // ũ is two bytes
+    CHECK(kituo::domain::truncateUtf8("Wanjir\xC5\xA9", 8) == "Wanjir\xC5\xA9");
+}
