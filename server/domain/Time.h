@@ -16,6 +16,8 @@ std::optional<std::int64_t> parseUtc(const std::string& text);
 // "24 Nov 2026" for "2026-11-24" (how dates read in text); the input unchanged when it is not
 // a date.
 std::string formatDateText(const std::string& isoDate);
+// "24 Nov 2026 14:05 EAT" for a moment (seconds since the epoch): Kenya is UTC+3 all year.
+std::string formatEatText(std::int64_t epochSeconds);
 // Whether text is a real calendar date "YYYY-MM-DD".
 bool isIsoDate(const std::string& text);
 

@@ -105,7 +105,7 @@ Response verifyAudit(RequestContext& ctx) {
         v.set("newest_checkpoint_at", checkpoints.back().takenAt);
     }
     v.set("checkpoint_problem", checkpointProblem);
-    v.set("checked_at", domain::formatUtc(ctx.now()));
+    v.set("checked_at", domain::formatEatText(ctx.now()));
     ctx.audit("audit.verify", "audit", "", result.broken ? "failure" : "success",
               result.broken ? result.broken->reason : std::to_string(result.verified) + " events verified");
     return ctx.page("audit/verify", "Audit verification", v);

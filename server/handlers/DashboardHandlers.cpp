@@ -19,6 +19,7 @@ std::string describe(const std::string& href) {
     if (href == "/admin/users") return "Create accounts, reset passwords, change roles and scope.";
     if (href == "/admin/org") return "Regions, counties, sub-counties, stations and units.";
     if (href == "/audit") return "Who did what, when and from where; verify the chain.";
+    if (href == "/officers") return "The nominal roll: search, profiles, postings, CSV and print.";
     if (href == "/account/sessions") return "Your password and where you are signed in.";
     return "";
 }

@@ -104,11 +104,59 @@ Response listOfficers(RequestContext& ctx) {
         http::put(sorts, std::string(key) + "_mark", current ? (f.descending ? " ▼" : " ▲") : "");
     }
     http::put(v, "csv_href", "/officers.csv" + queryString(ctx.request, {{"page", ""}}));
+    http::put(v, "print_href", "/officers/print" + queryString(ctx.request, {{"page", ""}}));
     http::put(v, "pagination", pagination(ctx.request, page.page, f.pageSize, page.total));
     http::put(v, "can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     std::string body = ctx.services.templates.render("officers/index", v);
     ctx.services.fragments.put(key, version, body);
     return ctx.pageWithBody(std::move(body), "Officers");
+}
+
+// What a filter selects, in words, for a printed page's header.
+std::string describeFilter(RequestContext& ctx, const store::OfficerFilter& f) {
+    std::vector<std::string> parts;
+    if (!f.search.text.empty()) parts.push_back("search \u201c" + f.search.text + "\u201d");
+    for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
+        if (u.id == f.stationId || u.id == f.unitId) parts.push_back(u.name);
+    }
+    for (const auto& r : store::RankStore(ctx.services.db).ranks()) {
+        if (r.id == f.rankId) parts.push_back(r.name);
+    }
+    if (!f.status.empty()) parts.push_back(domain::officerStatusLabel(f.status));
+    if (parts.empty()) return "All officers";
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+// Every officer of the filter on one page for printing (print.css lays it out on A4).
+Response printOfficers(RequestContext& ctx) {
+    const auto f = filterFrom(ctx);
+    View v;
+    View& rows = http::putList(v, "officers", 256);
+    std::size_t count = 0;
+    store::OfficerStore(ctx.services.db).forEach(ctx.actor(), f, [&](const store::OfficerRecord& o) {
+        View& row = http::addObject(rows);
+        http::put(row, "service_number", o.fields.serviceNumber);
+        http::put(row, "surname", o.fields.surname);
+        http::put(row, "other_names", o.fields.otherNames);
+        http::put(row, "rank", o.rankName);
+        http::put(row, "station", o.stationName);
+        http::put(row, "unit", o.unitName);
+        http::put(row, "status", domain::officerStatusLabel(o.fields.status));
+        http::put(row, "enlistment_date", domain::formatDateText(o.fields.enlistmentDate));
+        ++count;
+    });
+    http::put(v, "empty", count == 0);
+    http::put(v, "count_text", count == 1 ? std::string("1 officer") : std::to_string(count) + " officers");
+    http::put(v, "scope_name", ctx.actor().orgUnitName);
+    http::put(v, "filter_text", describeFilter(ctx, f));
+    http::put(v, "printed_at", domain::formatEatText(ctx.now()));
+    http::put(v, "printed_by", ctx.actor().displayName + " (" + ctx.actor().username + ")");
+    http::put(v, "back_href", "/officers" + queryString(ctx.request));
+    ctx.audit("officer.print", "officer", "", "success", std::to_string(count) + " rows" +
+              (ctx.request.query.empty() ? std::string() : ", filter " + queryString(ctx.request)));
+    return ctx.page("officers/print", "Nominal roll", v);
 }
 
 Response exportCsv(RequestContext& ctx) {
@@ -292,6 +340,7 @@ void addOfficerRoutes(http::Router& router) {
     router.add("GET", "/officers/due-for-transfer.csv", Permission::ReadOfficers, exportDueForTransfer);
     router.add("GET", "/officers", Permission::ReadOfficers, listOfficers);
     router.add("GET", "/officers.csv", Permission::ReadOfficers, exportCsv);
+    router.add("GET", "/officers/print", Permission::ReadOfficers, printOfficers);
     router.add("GET", "/officers/{id}", Permission::ReadOfficers, showOfficer);
     router.add("POST", "/officers/{id}/postings", Permission::ManageOfficers, transferOfficer);
     addOfficerFormRoutes(router);

@@ -83,3 +83,41 @@ test('the station commander reads the roll but cannot change it', async () => {
   assert.equal(res.status(), 403);
   await context.close();
 });
+
+test('printing the list gives every officer, with the report header and page X of Y on each page', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { context, page } = await signIn(browser, 'hr');
+  const csv = await (await context.request.get(`${baseUrl}/officers.csv`)).text();
+  const numbers = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0].replace(/^\uFEFF/, ''));
+  assert.ok(numbers.length >= 100);
+  await page.goto(`${baseUrl}/officers`);
+  await page.click('text=Print all');
+  assert.match(page.url(), /\/officers\/print/);
+  await page.screenshot({ path: shot('officers-print-screen'), fullPage: true });
+  const pdf = join(outDir, 'officers-print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  for (const n of numbers) assert.ok(text.includes(n), `service number ${n} is printed`);
+  const pages = text.split('\f').filter((p) => p.trim().length > 0);
+  assert.ok(pages.length >= 2);
+  pages.forEach((p, i) => {
+    assert.match(p, /Nominal roll · Kilimani Police Station/, `page ${i + 1} has the report header`);
+    assert.match(p, new RegExp(`Page ${i + 1} of ${pages.length}`), `page ${i + 1} is numbered`);
+    assert.doesNotMatch(p, /Sign out|Print all|Download CSV/, `page ${i + 1} has no buttons or navigation`);
+  });
+  await context.close();
+});
+
+test('the transfer worklist opens from the home page and fits a phone', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.click('text=/Due for transfer: \\d+/');
+  assert.match(page.url(), /\/officers\/due-for-transfer$/);
+  assert.match(await page.textContent('main'), /\d+ officers within Kilimani Police Station/);
+  await page.screenshot({ path: shot('due-for-transfer'), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
+  await page.screenshot({ path: shot('due-for-transfer-phone'), fullPage: true });
+  await context.close();
+});

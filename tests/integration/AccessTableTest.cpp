@@ -72,6 +72,7 @@ const std::vector<Row>& table() {
         {"GET", "/officers", "/officers", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/officers.csv", "/officers.csv", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/officers/due-for-transfer", "/officers/due-for-transfer", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/officers/print", "/officers/print", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/officers/due-for-transfer.csv", "/officers/due-for-transfer.csv",
          {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/officers/new", "/officers/new", {302, 403, 200, 403, 403, 403, 403, 403}},

@@ -213,3 +213,8 @@ TEST_CASE("roll searches read names in any order, numbers, national IDs and phon
         CHECK(p.words.empty());
     }
 }
+
+TEST_CASE("moments read in East Africa Time with the zone", "[unit]") {
+    CHECK(formatEatText(1795520400) == "24 Nov 2026 14:40 EAT");  // 2026-11-24 11:40 UTC
+    CHECK(formatEatText(1795557600) == "25 Nov 2026 01:00 EAT");  // 22:00 UTC the day before
+}
