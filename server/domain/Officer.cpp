@@ -62,6 +62,8 @@ std::optional<std::string> normalizePhone(const std::string& raw) {
     if (d.empty()) return std::string();
     if (d[0] == '+') d.erase(0, 1);
     if (!allDigits(d)) return std::nullopt;
+    // A spreadsheet that took the number for a number dropped its leading 0: 712345678.
+    if (d.size() == 9 && (d[0] == '7' || d[0] == '1')) d = "0" + d;
     if (d.size() == 10 && d[0] == '0' && (d[1] == '7' || d[1] == '1')) return "+254" + d.substr(1);
     if (d.size() == 12 && d.compare(0, 3, "254") == 0 && (d[3] == '7' || d[3] == '1')) return "+" + d;
     return std::nullopt;
@@ -123,13 +125,13 @@ const std::vector<OfficerField>& officerFields() {
         {"other_names", "Other names", "other_names", &OfficerInput::otherNames},
         {"national_id", "National ID", "national_id", &OfficerInput::nationalId},
         {"gender", "Gender", "gender", &OfficerInput::gender},
-        {"date_of_birth", "Date of birth", "date_of_birth", &OfficerInput::dateOfBirth},
-        {"enlistment_date", "Enlisted", "enlistment_date", &OfficerInput::enlistmentDate},
+        {"date_of_birth", "Date of birth", "date_of_birth", &OfficerInput::dateOfBirth, true},
+        {"enlistment_date", "Enlisted", "enlistment_date", &OfficerInput::enlistmentDate, true},
         {"service", "Service", "service_code", &OfficerInput::service},
         {"rank_id", "Rank", "rank_id", nullptr},
-        {"rank_since", "Rank since", "rank_since", &OfficerInput::rankSince},
+        {"rank_since", "Rank since", "rank_since", &OfficerInput::rankSince, true},
         {"status", "Status", "status", &OfficerInput::status},
-        {"status_since", "Status since", "status_since", &OfficerInput::statusSince},
+        {"status_since", "Status since", "status_since", &OfficerInput::statusSince, true},
         {"phone", "Phone", "phone", &OfficerInput::phone}};
     return fields;
 }
@@ -146,6 +148,9 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
         else if (std::any_of(value->begin(), value->end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
             e[field] = std::string("Remove the invisible control characters from the ") + label + ".";
+        } else if (std::string("=+-@").find(value->front()) != std::string::npos) {
+            // A spreadsheet would run such a cell as a formula.
+            e[field] = std::string("Start the ") + label + " with a letter, not =, +, - or @.";
         }
     }
     if (!validNationalId(in.nationalId)) e["national_id"] = "Use the 6 to 9 digit national ID number.";

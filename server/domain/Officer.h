@@ -65,6 +65,7 @@ struct OfficerField {
     const char* label;
     const char* column;
     std::string OfficerInput::*text;
+    bool date = false;  // read with parseDateInput (ISO or day first), stored as YYYY-MM-DD
 };
 const std::vector<OfficerField>& officerFields();
 

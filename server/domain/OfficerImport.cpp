@@ -108,7 +108,11 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
         p.line = t.lineNumbers[i];
         OfficerInput& in = p.input;
         for (const auto& f : officerFields()) {
-            if (f.text) in.*f.text = cell(row, f.name);
+            if (!f.text) continue;
+            in.*f.text = cell(row, f.name);
+            if (f.date) {
+                if (auto iso = parseDateInput(in.*f.text)) in.*f.text = *iso;
+            }
         }
         if (in.gender == "f" || lower(in.gender) == "female") in.gender = "F";
         if (in.gender == "m" || lower(in.gender) == "male") in.gender = "M";
@@ -164,6 +168,7 @@ ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t m
             }
         }
         p.postedSince = cell(row, "posted_since");
+        if (auto iso = parseDateInput(p.postedSince)) p.postedSince = *iso;
         if (p.postedSince.empty()) p.postedSince = in.enlistmentDate;
         if (!isIsoDate(p.postedSince) || p.postedSince > ctx.today ||
             (isIsoDate(in.enlistmentDate) && p.postedSince < in.enlistmentDate)) {

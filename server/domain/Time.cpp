@@ -2,6 +2,8 @@
 // H. Hinnant's days_from_civil, so no time-zone database or global state is involved.
 #include "domain/Time.h"
 
+#include <vector>
+
 #include <cstdio>
 
 namespace kituo::domain {
@@ -108,6 +110,38 @@ std::string formatDateText(const std::string& isoDate) {
 std::string formatEatText(std::int64_t epochSeconds) {
     const std::string local = formatUtc(epochSeconds + 3 * 3600);  // "YYYY-MM-DD HH:MM:SS"
     return formatDateText(local.substr(0, 10)) + " " + local.substr(11, 5) + " EAT";
+}
+
+std::optional<std::string> parseDateInput(const std::string& raw) {
+    std::size_t a = raw.find_first_not_of(" \t"), b = raw.find_last_not_of(" \t");
+    if (a == std::string::npos) return std::nullopt;
+    const std::string text = raw.substr(a, b - a + 1);
+    if (isIsoDate(text)) return text;
+    // d/m/yyyy with 1-2 digit day and month.
+    std::vector<std::string> parts;
+    std::string cur;
+    char sep = 0;
+    for (char c : text) {
+        if (c == '/' || c == '.' || c == '-') {
+            if (sep && c != sep) return std::nullopt;
+            sep = c;
+            parts.push_back(cur);
+            cur.clear();
+        } else if (c >= '0' && c <= '9') {
+            cur += c;
+        } else {
+            return std::nullopt;
+        }
+    }
+    parts.push_back(cur);
+    if (parts.size() != 3 || parts[0].empty() || parts[0].size() > 2 || parts[1].empty() ||
+        parts[1].size() > 2 || parts[2].size() != 4) {
+        return std::nullopt;
+    }
+    auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+    const std::string iso = parts[2] + "-" + two(parts[1]) + "-" + two(parts[0]);
+    if (!isIsoDate(iso)) return std::nullopt;
+    return iso;
 }
 
 }  // namespace kituo::domain

@@ -3,6 +3,8 @@
 // is then and applies every valid row in one transaction.
 #include "handlers/Handlers.h"
 
+#include "domain/Time.h"
+
 #include "http/ViewBuild.h"
 
 #include "crypto/Hash.h"
@@ -17,6 +19,8 @@
 #include "store/ImportStore.h"
 #include "store/OfficerImportStore.h"
 #include "store/OfficerStore.h"
+
+#include <cctype>
 
 namespace kituo::handlers {
 
@@ -69,6 +73,9 @@ Response preview(RequestContext& ctx, const store::StoredImport& file, const dom
         http::put(row, "service_number", r.serviceNumber);
         http::put(row, "name", r.name);
         http::put(row, "action", domain::toString(r.action));
+        // Dates as read, in words, so a month-first file shows before it is committed.
+        http::put(row, "born", domain::formatDateText(r.input.dateOfBirth));
+        http::put(row, "enlisted", domain::formatDateText(r.input.enlistmentDate));
         http::put(row, "is_error", r.action == domain::ImportRowPlan::Action::Error);
         std::string detail;
         for (const auto& pr : r.problems) detail += (detail.empty() ? "" : " ") + pr;
@@ -144,7 +151,43 @@ Response commit(RequestContext& ctx) {
                   store::OfficerImportStore(ctx.services.db).applyImport(tx, ctx.actor().scopePath, p, ctx.actor().userId);
               });
     ctx.flash("success", "Import complete: " + summary + ".");
-    return Response::redirect("/officers");
+    return Response::redirect("/officers/import/" + std::to_string(file.id));  // the summary
+}
+
+// The rows the preview refused, as they were in the file plus an "error" column saying why:
+// correct them in a spreadsheet and import that file (the importer ignores the extra column).
+Response rejectedRows(RequestContext& ctx) {
+    const auto file = requireImport(ctx);
+    const auto table = domain::parseCsv(file.content);
+    const auto p = plan(ctx, file.content);
+    std::vector<std::string> header = table.header;
+    header.push_back("error");
+    // In the file's own delimiter, so the spreadsheet that saved it opens this the same way.
+    std::string out = "\xEF\xBB\xBF" + domain::csvLine(header, table.delimiter);
+    int count = 0;
+    for (std::size_t i = 0; i < p.rows.size() && i < table.rows.size(); ++i) {
+        if (p.rows[i].action != domain::ImportRowPlan::Action::Error) continue;
+        std::vector<std::string> cells;
+        for (std::size_t c = 0; c < table.header.size(); ++c) {
+            cells.push_back(c < table.rows[i].size() ? domain::restoreFormula(table.rows[i][c]) : std::string());
+        }
+        std::string why;
+        for (const auto& problem : p.rows[i].problems) why += (why.empty() ? "" : " ") + problem;
+        cells.push_back(why);
+        out += domain::csvLine(cells, table.delimiter);
+        ++count;
+    }
+    ctx.audit("officer.import_rejected", "officer_import", std::to_string(file.id), "success",
+              std::to_string(count) + " rejected rows downloaded");
+    Response r;
+    r.contentType = "text/csv; charset=utf-8";
+    std::string base = file.fileName;
+    if (base.size() > 4 && base.substr(base.size() - 4) == ".csv") base.resize(base.size() - 4);
+    std::string safe;
+    for (char c : base) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safe.substr(0, 60) + "-rejected.csv\"");
+    r.body = std::move(out);
+    return r;
 }
 
 }  // namespace
@@ -153,6 +196,7 @@ void addOfficerImportRoutes(http::Router& router) {
     router.add("GET", "/officers/import", Permission::ManageOfficers, showUpload);
     router.add("POST", "/officers/import", Permission::ManageOfficers, upload, http::uploadLimits());
     router.add("GET", "/officers/import/{id}", Permission::ManageOfficers, showImport);
+    router.add("GET", "/officers/import/{id}/rejected.csv", Permission::ManageOfficers, rejectedRows);
     router.add("POST", "/officers/import/{id}/commit", Permission::ManageOfficers, commit);
 }
 

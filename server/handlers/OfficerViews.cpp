@@ -2,6 +2,7 @@
 #include "handlers/OfficerViews.h"
 
 #include "auth/Policy.h"
+#include "domain/Time.h"
 #include "handlers/ViewHelpers.h"
 #include "http/ViewBuild.h"
 #include "store/OrgStore.h"
@@ -70,7 +71,11 @@ store::OfficerRecord requireOfficer(RequestContext& ctx) {
 domain::OfficerInput inputFrom(const http::Request& r, const std::string& serviceNumber) {
     domain::OfficerInput in;
     for (const auto& f : domain::officerFields()) {
-        if (f.text) in.*f.text = r.formParam(f.name);
+        if (!f.text) continue;
+        in.*f.text = r.formParam(f.name);
+        if (f.date) {
+            if (auto iso = domain::parseDateInput(in.*f.text)) in.*f.text = *iso;  // 02/06/1996 too
+        }
     }
     in.serviceNumber = serviceNumber;
     in.rankId = positiveNumber(r.formParam("rank_id"));

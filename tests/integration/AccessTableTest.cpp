@@ -86,6 +86,8 @@ const std::vector<Row>& table() {
         {"GET", "/officers/import", "/officers/import", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/officers/import", "/officers/import", {403, 403, 400, 403, 403, 403, 403, 403}},
         {"GET", "/officers/import/{id}", "/officers/import/999999", {302, 403, 404, 403, 403, 403, 403, 403}},
+        {"GET", "/officers/import/{id}/rejected.csv", "/officers/import/999999/rejected.csv",
+         {302, 403, 404, 403, 403, 403, 403, 403}},
         {"POST", "/officers/import/{id}/commit", "/officers/import/999999/commit",
          {403, 403, 404, 403, 403, 403, 403, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},

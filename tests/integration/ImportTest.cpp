@@ -186,3 +186,57 @@ TEST_CASE("a 10,000-row file previews and commits", "[http][import][large]") {
     std::cout << "10,000-row import: preview " << std::chrono::duration_cast<ms>(t1 - t0).count()
               << " ms, commit " << std::chrono::duration_cast<ms>(t2 - t1).count() << " ms\n";
 }
+
+TEST_CASE("an export re-saved by a spreadsheet imports; rejected rows download, and import once corrected",
+          "[http][import]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    // What LibreOffice 7.4 (en-KE) writes when an export is opened and saved again as CSV:
+    // semicolons, a byte-order mark, day-first dates without leading zeros, phones as numbers
+    // (the leading 0 gone), the apostrophe before a formula-like cell kept, stray spaces.
+    std::string file = "\xEF\xBB\xBF" + domain::csvLine(domain::officerCsvColumns(), ';');
+    file += "4100001;Wanjiru;Grace Njeri;34100001;F;2/6/1996;01/03/2017;KPS;Constable;01/03/2017;active;1/3/2017;"
+            "713385442;KLM;KLM-TRF;1/3/2017\r\n";
+    file += " 4100002 ; Kiprop ;Daniel;34100002;M;17/04/1990;3/9/2012;KPS;Corporal;9/1/2023;active;3/9/2012;"
+            "0722 000 333;KLM;;3/9/2012\r\n";
+    file += "4100003;'=HYPERLINK(\"x\");Evil;34100003;M;17/04/1990;3/9/2012;KPS;Constable;3/9/2012;active;3/9/2012;"
+            ";KLM;;3/9/2012\r\n";
+    file += "4100004;Otieno;Month First;34100004;M;04/17/1990;3/9/2012;KPS;Constable;3/9/2012;active;3/9/2012;"
+            ";KLM;;3/9/2012\r\n";
+    hr.get("/officers/import");
+    auto preview = hr.upload("/officers/import", "file", "roll-resaved.csv", file);
+    REQUIRE(preview.status == 200);
+    CHECK_THAT(preview.body, Catch::Contains("<strong>2</strong> new officers") &&
+                                 Catch::Contains("<strong>2</strong> rows with problems") &&
+                                 Catch::Contains("2 Jun 1996") && Catch::Contains("1 Mar 2017") &&
+                                 Catch::Contains("17 Apr 1990") && Catch::Contains("not =, +, - or @"));
+    const std::string id = importId(preview.body);
+    // The rejected rows, as they were, with why.
+    auto rejected = hr.get("/officers/import/" + id + "/rejected.csv");
+    REQUIRE(rejected.status == 200);
+    CHECK_THAT(rejected.body, Catch::Contains(";error") && Catch::Contains("4100003") &&
+                                  Catch::Contains("4100004") && !Catch::Contains("4100001"));
+    CHECK(hr.post("/officers/import/" + id + "/commit", {}).status == 303);
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM officers WHERE service_number IN ('4100001', '4100002')") == 2);
+    CHECK(test::queryValue(s.db(), "SELECT CONCAT(date_of_birth, ' ', enlistment_date, ' ', phone) FROM officers "
+                                   "WHERE service_number = '4100001'") == "1996-06-02 2017-03-01 +254713385442");
+    CHECK(test::queryValue(s.db(), "SELECT surname FROM officers WHERE service_number = '4100002'") == "Kiprop");
+    // After the commit the summary is one link away.
+    CHECK_THAT(hr.get("/officers/import/" + id).body, Catch::Contains("This file was imported"));
+    // Corrected in the spreadsheet (the error column left in), the rejected rows import.
+    std::string fixed = rejected.body;
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        fixed.replace(fixed.find(from), from.size(), to);
+    };
+    replace("=HYPERLINK(\"\"x\"\")", "Mutua");
+    replace("04/17/1990", "17/04/1990");
+    hr.get("/officers/import");
+    auto again = hr.upload("/officers/import", "file", "roll-resaved-rejected.csv", fixed);
+    REQUIRE(again.status == 200);
+    CHECK_THAT(again.body, Catch::Contains("<strong>2</strong> new officers") &&
+                               Catch::Contains("<strong>0</strong> rows with problems"));
+    CHECK(hr.post("/officers/import/" + importId(again.body) + "/commit", {}).status == 303);
+    CHECK(count(s.db(), "SELECT COUNT(*) FROM officers WHERE service_number IN ('4100003', '4100004')") == 2);
+}

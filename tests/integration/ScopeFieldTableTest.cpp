@@ -196,6 +196,10 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/officers/import/" + (in ? ids.importMine : ids.importOther), {}};
          }, 200},
+        {"GET", "/officers/import/{id}/rejected.csv", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/officers/import/" + (in ? ids.importMine : ids.importOther) + "/rejected.csv", {}};
+         }, 200},
         {"POST", "/officers/import/{id}/commit", "{id}", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/officers/import/" + (in ? ids.importMine : ids.importOther) + "/commit", {}};
@@ -407,6 +411,7 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/officers/{id}", "/officers/" + ids.officer},
         {"/officers/{id}/edit", "/officers/" + ids.officer + "/edit"},
         {"/officers/import/{id}", "/officers/import/" + ids.importMine},
+        {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},
         {"/admin/org/{id}", "/admin/org/" + ids.klm},
     };

@@ -218,3 +218,35 @@ TEST_CASE("moments read in East Africa Time with the zone", "[unit]") {
     CHECK(formatEatText(1795520400) == "24 Nov 2026 14:40 EAT");  // 2026-11-24 11:40 UTC
     CHECK(formatEatText(1795557600) == "25 Nov 2026 01:00 EAT");  // 22:00 UTC the day before
 }
+
+TEST_CASE("dates are read as written: ISO, or day first as a Kenyan spreadsheet saves them", "[unit]") {
+    CHECK(parseDateInput("1996-06-02") == std::optional<std::string>("1996-06-02"));
+    CHECK(parseDateInput("02/06/1996") == std::optional<std::string>("1996-06-02"));
+    CHECK(parseDateInput("2/6/1996") == std::optional<std::string>("1996-06-02"));
+    CHECK(parseDateInput(" 29.02.2024 ") == std::optional<std::string>("2024-02-29"));
+    CHECK(parseDateInput("31-12-2020") == std::optional<std::string>("2020-12-31"));
+    CHECK_FALSE(parseDateInput("29/02/2023"));   // not a leap year
+    CHECK_FALSE(parseDateInput("06/31/1996"));   // month first: there is no 31st month
+    CHECK_FALSE(parseDateInput("2/6/96"));       // two-digit years are refused
+    CHECK_FALSE(parseDateInput("2/6-1996"));
+    CHECK_FALSE(parseDateInput(""));
+    CHECK_FALSE(parseDateInput("June 2, 1996"));
+}
+
+TEST_CASE("a phone number that lost its leading 0 in a spreadsheet is still a phone", "[unit]") {
+    CHECK(normalizePhone("713385442") == std::optional<std::string>("+254713385442"));
+    CHECK(normalizePhone("0713 385 442") == std::optional<std::string>("+254713385442"));
+    CHECK_FALSE(normalizePhone("813385442"));
+}
+
+TEST_CASE("names that a spreadsheet would run as a formula are refused", "[unit]") {
+    for (const char* bad : {"=HYPERLINK(\"x\")", "+254", "-Otieno", "@SUM(A1)"}) {
+        auto in = valid();
+        in.surname = bad;
+        INFO(bad);
+        CHECK_THAT(officerFieldErrors(in, ladder(), today)["surname"], Catch::Contains("not =, +, - or @"));
+    }
+    auto in = valid();
+    in.otherNames = "Mary-Jane O'Brien";  // a hyphen inside a name is fine
+    CHECK(officerFieldErrors(in, ladder(), today).empty());
+}
