@@ -107,9 +107,9 @@ std::string formatDateText(const std::string& isoDate) {
     return std::to_string(day) + " " + months[std::stoi(isoDate.substr(5, 2)) - 1] + " " + isoDate.substr(0, 4);
 }
 
-std::string formatEatText(std::int64_t epochSeconds) {
+std::string formatEatText(std::int64_t epochSeconds, bool seconds) {
     const std::string local = formatUtc(epochSeconds + 3 * 3600);  // "YYYY-MM-DD HH:MM:SS"
-    return formatDateText(local.substr(0, 10)) + " " + local.substr(11, 5) + " EAT";
+    return formatDateText(local.substr(0, 10)) + " " + local.substr(11, seconds ? 8 : 5) + " EAT";
 }
 
 std::optional<std::string> parseDateInput(const std::string& raw) {

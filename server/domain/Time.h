@@ -17,7 +17,8 @@ std::optional<std::int64_t> parseUtc(const std::string& text);
 // a date.
 std::string formatDateText(const std::string& isoDate);
 // "24 Nov 2026 14:05 EAT" for a moment (seconds since the epoch): Kenya is UTC+3 all year.
-std::string formatEatText(std::int64_t epochSeconds);
+// With seconds ("24 Nov 2026 14:05:09 EAT") when `seconds` is set (audit trails).
+std::string formatEatText(std::int64_t epochSeconds, bool seconds = false);
 // A date as people and spreadsheets write it: "yyyy-mm-dd", or day first as "dd/mm/yyyy",
 // "d/m/yyyy" (also with '.' or '-'), the Kenyan convention a spreadsheet in the en-KE locale
 // saves. Surrounding spaces are ignored. The ISO date, or nothing when it is not a real date.

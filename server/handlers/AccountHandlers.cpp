@@ -268,8 +268,8 @@ Response showSessions(RequestContext& ctx) {
         row.set("id", std::to_string(s.sessionId));
         row.set("ip", s.ip);
         row.set("user_agent", s.userAgent.empty() ? std::string("(unknown browser)") : s.userAgent);
-        row.set("created", domain::formatUtc(s.createdAt).substr(0, 16));
-        row.set("last_seen", domain::formatUtc(s.lastSeenAt).substr(0, 16));
+        row.set("created", domain::formatEatText(s.createdAt));
+        row.set("last_seen", domain::formatEatText(s.lastSeenAt));
         row.set("current", s.sessionId == ctx.user->sessionId);
         list.push_back(row);
     }

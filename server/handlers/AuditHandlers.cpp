@@ -46,7 +46,8 @@ Response listAudit(RequestContext& ctx) {
     for (const auto& e : page.events) {
         View row;
         row.set("id", std::to_string(e.id));
-        row.set("at", e.occurredAt.substr(0, 19));
+        const auto at = domain::parseUtc(e.occurredAt.substr(0, 19));
+        row.set("at", at ? domain::formatEatText(*at, true) : e.occurredAt.substr(0, 19));
         row.set("actor", e.actorUsername.empty() ? std::string("(anonymous)") : e.actorUsername);
         row.set("action", e.action);
         row.set("record", e.recordType.empty() ? std::string() : e.recordType + " " + e.recordId);

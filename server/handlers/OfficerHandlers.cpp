@@ -45,7 +45,8 @@ store::OfficerFilter filterFrom(const RequestContext& ctx) {
         if (s == status) f.status = status;
     }
     const std::string sort = r.queryParam("sort");
-    if (sort == "service_number" || sort == "name" || sort == "rank" || sort == "station" || sort == "enlisted") {
+    if (sort == "service_number" || sort == "name" || sort == "rank" || sort == "station" || sort == "status" ||
+        sort == "enlisted") {
         f.sort = sort;
     }
     f.descending = r.queryParam("dir") == "desc";
@@ -92,16 +93,26 @@ Response listOfficers(RequestContext& ctx) {
         http::put(row, "enlistment_date", o.fields.enlistmentDate);
     }
     http::put(v, "empty", page.officers.empty());
+    http::put(v, "count_text", page.total == 0   ? std::string("No officers match")
+                               : page.total == 1 ? std::string("1 officer")
+                                                 : std::to_string(page.total) + " officers");
     http::put(v, "q", f.q);
     addFilterOptions(ctx, v, f, ranks, version);
     View& sorts = v["sort"];
     sorts = View(View::type::object);
-    for (const char* key : {"service_number", "name", "rank", "station", "enlisted"}) {
+    for (const char* key : {"service_number", "name", "rank", "station", "status", "enlisted"}) {
         const bool current = f.sort == key;
         const std::string dir = current && !f.descending ? "desc" : "";
         http::put(sorts, std::string(key) + "_href",
                   "/officers" + queryString(ctx.request, {{"sort", key}, {"dir", dir}, {"page", ""}}));
-        http::put(sorts, std::string(key) + "_mark", current ? (f.descending ? " ▼" : " ▲") : "");
+        // Rank lists the most senior first unless reversed: say so rather than show an arrow
+        // that reads the other way.
+        const bool rank = std::string(key) == "rank";
+        http::put(sorts, std::string(key) + "_mark",
+                  !current ? "" : rank ? (f.descending ? " (junior first)" : " (senior first)")
+                                       : (f.descending ? " ▼" : " ▲"));
+        http::put(sorts, std::string(key) + "_sorted",
+                  !current ? "" : (f.descending != rank ? "descending" : "ascending"));
     }
     http::put(v, "csv_href", "/officers.csv" + queryString(ctx.request, {{"page", ""}}));
     http::put(v, "print_href", "/officers/print" + queryString(ctx.request, {{"page", ""}}));
@@ -202,8 +213,8 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
         View h;
         h.set("station", p.stationName);
         h.set("unit", p.unitName);
-        h.set("from", p.fromDate);
-        h.set("to", p.toDate.empty() ? std::string("current") : p.toDate);
+        h.set("from", domain::formatDateText(p.fromDate));
+        h.set("to", p.toDate.empty() ? std::string("current") : domain::formatDateText(p.toDate));
         h.set("reference", p.reference);
         history.push_back(h);
     }

@@ -25,19 +25,19 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
     v.set("other_names", f.otherNames);
     v.set("national_id", nationalIdFor(ctx, f.nationalId));
     v.set("gender", f.gender == "F" ? std::string("Female") : std::string("Male"));
-    v.set("date_of_birth", f.dateOfBirth);
-    v.set("enlistment_date", f.enlistmentDate);
+    v.set("date_of_birth", domain::formatDateText(f.dateOfBirth));
+    v.set("enlistment_date", domain::formatDateText(f.enlistmentDate));
     v.set("service", f.service);
     v.set("service_label", domain::serviceLabel(f.service));
     v.set("rank", o.rankName);
-    v.set("rank_since", f.rankSince);
+    v.set("rank_since", domain::formatDateText(f.rankSince));
     v.set("status", domain::officerStatusLabel(f.status));
     v.set("status_active", f.status == "active");
-    v.set("status_since", f.statusSince);
+    v.set("status_since", domain::formatDateText(f.statusSince));
     v.set("phone", f.phone);
     v.set("station", o.stationName);
     v.set("unit", o.unitName);
-    v.set("posted_since", o.postedSince);
+    v.set("posted_since", domain::formatDateText(o.postedSince));
     v.set("version", std::to_string(o.version));
     return v;
 }

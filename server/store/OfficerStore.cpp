@@ -87,6 +87,7 @@ std::string orderBy(const OfficerFilter& f) {
         {"name", "o.surname %, o.other_names %"},
         {"rank", "r.ordinal %, o.rank_since"},
         {"station", "st.name %, un.name %, o.surname"},
+        {"status", "o.status %, o.surname"},
         {"enlisted", "o.enlistment_date %"}};
     auto it = columns.find(f.sort);
     std::string expr = it == columns.end() ? columns.at("name") : it->second;

@@ -94,3 +94,25 @@ export async function signIn(browser, username, viewport = { width: 1280, height
   if (new URL(page.url()).pathname !== '/') throw new Error(`sign-in as ${username} did not reach the dashboard`);
   return { context, page };
 }
+
+// Runs axe-core on the page `page` shows now (same cookies, same address) and returns the
+// serious and critical violations as readable lines. The pages under test run without
+// JavaScript, so axe runs in a second, script-enabled context that ignores the page's CSP only
+// to load axe itself.
+export async function axeViolations(page) {
+  const browser = page.context().browser();
+  const state = await page.context().storageState();
+  const viewport = page.viewportSize();
+  const context = await browser.newContext({ storageState: state, bypassCSP: true, viewport });
+  try {
+    const probe = await context.newPage();
+    await probe.goto(page.url());
+    await probe.addScriptTag({ path: join(dirname(fileURLToPath(import.meta.url)), 'node_modules/axe-core/axe.min.js') });
+    const results = await probe.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,53 @@
+// axe-core on every page each role can open, at desktop and at a 360 px phone width: no serious
+// or critical violations, and no sideways scrolling on the phone. Screenshots of the phone
+// views go to tests/e2e/out/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, baseUrl, shot, signIn, axeViolations } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const pagesByRole = {
+  hr: ['/', '/officers', '/officers?sort=rank', '/officers/{officer}', '/officers/{officer}/edit', '/officers/new',
+       '/officers/import', '/officers/due-for-transfer', '/officers/print', '/account/sessions', '/account/password',
+       '/officers/999999', '/no/such/page'],
+  ocs: ['/', '/officers', '/officers/{officer}'],
+  admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor'],
+  auditor: ['/', '/audit', '/audit/verify'],
+};
+
+for (const [role, paths] of Object.entries(pagesByRole)) {
+  test(`${role}: every page passes axe and fits a 360 px phone`, async () => {
+    const { context, page } = await signIn(browser, role);
+    let officer = '';
+    if (paths.some((p) => p.includes('{officer}'))) {
+      await page.goto(`${baseUrl}/officers`);
+      officer = (await page.getAttribute('table.roll tbody tr:first-child a', 'href')).split('/').pop();
+    }
+    const problems = [];
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+      for (const path of paths) {
+        await page.goto(baseUrl + path.replace('{officer}', officer));
+        for (const v of await axeViolations(page)) problems.push(`${path} at ${width}px: ${v}`);
+        if (width === 360) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) problems.push(`${path} at 360px scrolls sideways by ${overflow}px`);
+          await page.screenshot({ path: shot(`phone-${role}${path.replace(/[^a-z0-9]+/gi, '-')}`) });
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the sign-in page passes axe', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
