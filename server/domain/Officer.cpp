@@ -139,12 +139,12 @@ const std::vector<OfficerField>& officerFields() {
 FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& ranks,
                                const std::string& today, const OfficerRules& rules) {
     FieldErrors e;
-    if (!validServiceNumber(in.serviceNumber)) e["service_number"] = "Use the 5 to 10 digit service number.";
+    if (!validServiceNumber(in.serviceNumber)) e["service_number"] = "Enter the service number: 5 to 10 digits.";
     for (const auto& [field, value, label] :
          {std::tuple{"surname", &in.surname, "surname"}, std::tuple{"other_names", &in.otherNames, "other names"}}) {
         if (blank(*value)) e[field] = std::string("Enter the ") + label + ".";
-        else if (codePointCount(*value) > 100) e[field] = "Use at most 100 characters.";
-        else if (value->find_first_of("\r\n\t") != std::string::npos) e[field] = "Use a single line.";
+        else if (codePointCount(*value) > 100) e[field] = std::string("Shorten the ") + label + " to at most 100 characters.";
+        else if (value->find_first_of("\r\n\t") != std::string::npos) e[field] = std::string("Write the ") + label + " on a single line.";
         else if (std::any_of(value->begin(), value->end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
             e[field] = std::string("Remove the invisible control characters from the ") + label + ".";
@@ -153,13 +153,13 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
             e[field] = std::string("Start the ") + label + " with a letter, not =, +, - or @.";
         }
     }
-    if (!validNationalId(in.nationalId)) e["national_id"] = "Use the 6 to 9 digit national ID number.";
-    if (in.gender != "F" && in.gender != "M") e["gender"] = "Choose female or male.";
+    if (!validNationalId(in.nationalId)) e["national_id"] = "Enter the national ID number: 6 to 9 digits.";
+    if (in.gender != "F" && in.gender != "M") e["gender"] = "Choose the gender: female or male.";
     const bool dobOk = isIsoDate(in.dateOfBirth) && in.dateOfBirth <= today;
-    if (!dobOk) e["date_of_birth"] = "Enter a date of birth like 1990-04-17, not in the future.";
+    if (!dobOk) e["date_of_birth"] = "Enter the date of birth like 17/04/1990, not in the future.";
     const bool enlistOk = isIsoDate(in.enlistmentDate) && in.enlistmentDate <= today &&
                           in.enlistmentDate >= "1963-01-01";
-    if (!enlistOk) e["enlistment_date"] = "Enter an enlistment date like 2015-06-01, not in the future.";
+    if (!enlistOk) e["enlistment_date"] = "Enter the enlistment date like 01/06/2015, not in the future.";
     if (dobOk && enlistOk) {
         const int age = yearsBetween(in.dateOfBirth, in.enlistmentDate);
         if (age < rules.minEnlistmentAge || age > rules.maxEnlistmentAge) {
@@ -169,24 +169,24 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
         }
     }
     const bool serviceOk = std::find(services().begin(), services().end(), in.service) != services().end();
-    if (!serviceOk) e["service"] = "Choose KPS, APS or DCI.";
+    if (!serviceOk) e["service"] = "Choose the service: KPS, APS or DCI.";
     const Rank* rank = nullptr;
     for (const auto& r : ranks) {
         if (r.id == in.rankId) rank = &r;
     }
     if (!rank) {
-        e["rank_id"] = "Choose a rank.";
+        e["rank_id"] = "Choose the rank.";
     } else if (serviceOk && std::find(rank->services.begin(), rank->services.end(), in.service) ==
                                 rank->services.end()) {
         e["rank_id"] = rank->name + " is not a rank of the " + serviceLabel(in.service) + ".";
     }
     if (!isIsoDate(in.rankSince) || in.rankSince > today) {
-        e["rank_since"] = "Enter the date of this rank, not in the future.";
+        e["rank_since"] = "Enter the date of the rank like 09/01/2023, not in the future.";
     } else if (enlistOk && in.rankSince < in.enlistmentDate) {
         e["rank_since"] = "The rank cannot date from before enlistment.";
     }
     if (std::find(officerStatuses().begin(), officerStatuses().end(), in.status) == officerStatuses().end()) {
-        e["status"] = "Choose a status.";
+        e["status"] = "Choose the status.";
     }
     if (!isIsoDate(in.statusSince) || in.statusSince > today) {
         e["status_since"] = "Enter the date of this status, not in the future.";
@@ -252,7 +252,7 @@ FieldErrors transferFieldErrors(const std::string& currentFrom, std::int64_t sta
         e["from_date"] = "The move must come after the current posting began (" + currentFrom + ").";
     }
     if (blank(reference)) e["reference"] = "Enter the movement order or signal reference.";
-    else if (codePointCount(reference) > 100) e["reference"] = "Use at most 100 characters.";
+    else if (codePointCount(reference) > 100) e["reference"] = "Shorten the movement order reference to at most 100 characters.";
     return e;
 }
 

@@ -58,7 +58,10 @@ Response officerForm(RequestContext& ctx, const domain::OfficerInput& in, View e
     if (auto* h = extra.get("heading")) v.set("heading", h->string_value());
     v.set("action", isNew ? std::string("/officers") : "/officers/" + (extra.get("id") ? extra.get("id")->string_value() : ""));
     v.set("csrf_token", ctx.user->csrfToken);
-    http::addFormErrors(v, errors);
+    std::vector<std::string> order;
+    for (const auto& f : domain::officerFields()) order.push_back(f.name);
+    for (const char* posting : {"station_id", "unit_id", "posted_since", "reference"}) order.push_back(posting);
+    http::addFormErrors(v, errors, order);
     const std::string heading = extra.get("heading") ? extra.get("heading")->string_value() : in.surname;
     return ctx.page("officers/form", isNew ? std::string("New officer") : "Edit " + heading, v, status);
 }
@@ -81,6 +84,7 @@ Response createOfficer(RequestContext& ctx) {
     posting.stationId = positiveNumber(r.formParam("station_id"));
     const std::int64_t unitId = positiveNumber(r.formParam("unit_id"));
     posting.fromDate = r.formParam("posted_since");
+    if (auto iso = domain::parseDateInput(posting.fromDate)) posting.fromDate = *iso;
     posting.reference = r.formParam("reference");
     store::OrgStore org(ctx.services.db);
     const auto station = posting.stationId ? org.findWithin(ctx.actor().scopePath, posting.stationId) : std::nullopt;
@@ -100,7 +104,7 @@ Response createOfficer(RequestContext& ctx) {
         (domain::isIsoDate(in.enlistmentDate) && posting.fromDate < in.enlistmentDate)) {
         errors["posted_since"] = "Enter the posting date: after enlistment, not in the future.";
     }
-    if (posting.reference.size() > 100) errors["reference"] = "Use at most 100 characters.";
+    if (posting.reference.size() > 100) errors["reference"] = "Shorten the posting order reference to at most 100 characters.";
     View extra;
     for (const char* k : {"station_id", "unit_id", "posted_since", "reference"}) extra.set(k, r.formParam(k));
     if (!errors.empty()) return officerForm(ctx, in, extra, true, errors, 400);

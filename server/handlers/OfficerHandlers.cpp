@@ -228,7 +228,7 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
     v.set("can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     v.set("csrf_token", ctx.user->csrfToken);
     v.set("transfer", transferForm(ctx, transfer));
-    http::addFormErrors(v, errors);
+    http::addFormErrors(v, errors, {"station_id", "unit_id", "from_date", "reference"});
     return ctx.page("officers/show", o.fields.surname + ", " + o.fields.otherNames, v, status);
 }
 
@@ -248,6 +248,7 @@ Response transferOfficer(RequestContext& ctx) {
     store::NewPosting posting;
     posting.stationId = positiveNumber(r.formParam("station_id"));
     posting.fromDate = r.formParam("from_date");
+    if (auto iso = domain::parseDateInput(posting.fromDate)) posting.fromDate = *iso;  // 02/06/2026 too
     posting.reference = r.formParam("reference");
     auto errors = domain::transferFieldErrors(o.postedSince, posting.stationId, posting.fromDate, posting.reference,
                                               ctx.today());

@@ -9,6 +9,8 @@
 
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 namespace kituo::http {
 
 View RequestContext::layoutView(const std::string& title) {
@@ -113,14 +115,22 @@ void RequestContext::notFound(const std::string& recordType, const std::string& 
     throw domain::NotFound(recordType + " not found");
 }
 
-void addFormErrors(View& view, const std::map<std::string, std::string>& errors) {
+void addFormErrors(View& view, const std::map<std::string, std::string>& errors,
+                   const std::vector<std::string>& order) {
+    std::vector<std::string> fields;
+    for (const auto& name : order) {
+        if (errors.count(name) && std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
+    }
+    for (const auto& [name, message] : errors) {
+        if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
+    }
     View list = View::type::list;
-    for (const auto& [field, message] : errors) {
+    for (const auto& field : fields) {
         View e;
         e.set("field", field);
-        e.set("message", message);
+        e.set("message", errors.at(field));
         list.push_back(e);
-        view.set(field + "_error", message);
+        view.set(field + "_error", errors.at(field));
     }
     view.set("form_errors", list);
     view.set("has_form_errors", !errors.empty());

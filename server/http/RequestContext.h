@@ -79,7 +79,9 @@ public:
 };
 
 // Field errors as the form_errors partial expects them, plus has_form_errors and
-// "<field>_error" keys for the messages next to each field.
-void addFormErrors(View& view, const std::map<std::string, std::string>& errors);
+// "<field>_error" keys for the messages next to each field. The summary lists them in `order`
+// (the form's field names, top to bottom); fields not named there come after, by name.
+void addFormErrors(View& view, const std::map<std::string, std::string>& errors,
+                   const std::vector<std::string>& order = {});
 
 }  // namespace kituo::http

@@ -58,7 +58,7 @@ TEST_CASE("the preview names every problem; commit applies the valid rows once",
                       Catch::Contains("<strong>7</strong> rows with problems"));
     CHECK_THAT(b, Catch::Contains("Service number 4000002 also appears on line(s) 6") &&
                       Catch::Contains("Unknown station &quot;NOWHERE&quot;") &&
-                      Catch::Contains("date of birth: Enter a date of birth") &&
+                      Catch::Contains("date of birth: Enter the date of birth") &&
                       Catch::Contains("conflicts with a record outside your scope") &&
                       Catch::Contains("belongs to another officer (service number 2100000)") &&
                       Catch::Contains("Unknown rank &quot;Colonel&quot;") &&

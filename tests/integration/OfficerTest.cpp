@@ -458,3 +458,37 @@ TEST_CASE("the roll is searched as people search", "[http][officers]") {
     CHECK(past.status == 200);
     CHECK_THAT(past.body, Catch::Contains("Page 3 of 3") || Catch::Contains("page 3 of 3"));
 }
+
+TEST_CASE("a failed form lists its errors in form order under 'There is a problem', each tied to its field",
+          "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    hr.get("/officers/new");
+    auto fields = newOfficer(s, "3000088");
+    fields["surname"] = "";
+    fields["phone"] = "12345";
+    fields["date_of_birth"] = "31/02/1990";
+    auto bad = hr.post("/officers", fields);
+    REQUIRE(bad.status == 400);
+    const auto& b = bad.body;
+    CHECK_THAT(b, Catch::Contains("There is a problem") && Catch::Contains("autofocus"));
+    const auto summary = b.substr(b.find("There is a problem"));
+    const auto surname = summary.find("href=\"#surname\""), dob = summary.find("href=\"#date_of_birth\""),
+               phone = summary.find("href=\"#phone\"");
+    REQUIRE(surname != std::string::npos);
+    REQUIRE(dob != std::string::npos);
+    REQUIRE(phone != std::string::npos);
+    CHECK(surname < dob);  // surname, then date of birth, then phone: as the form reads
+    CHECK(dob < phone);
+    CHECK_THAT(b, Catch::Contains("id=\"surname-error\"") && Catch::Contains("aria-describedby=\"surname-error\"") &&
+                      Catch::Contains("Enter the surname."));
+    CHECK_THAT(b, Catch::Contains("value=\"31/02/1990\""));  // what was typed is kept
+    // A day-first date is read as such.
+    fields["surname"] = "Chepkoech";
+    fields["phone"] = "0722 000111";
+    fields["date_of_birth"] = "14/02/1996";
+    CHECK(hr.post("/officers", fields).status == 303);
+    CHECK(test::queryValue(s.db(), "SELECT date_of_birth FROM officers WHERE service_number = '3000088'") == "1996-02-14");
+}
