@@ -193,7 +193,7 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
     } else if (enlistOk && in.statusSince < in.enlistmentDate) {
         e["status_since"] = "The status cannot date from before enlistment.";
     }
-    if (!normalizePhone(in.phone)) e["phone"] = "Use a Kenyan mobile number like 0712 345678.";
+    if (!normalizePhone(in.phone)) e["phone"] = "Enter the mobile phone as a Kenyan mobile number like 0712 345678.";
     return e;
 }
 

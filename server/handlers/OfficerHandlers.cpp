@@ -278,7 +278,16 @@ Response transferOfficer(RequestContext& ctx) {
                   store::PostingStore(ctx.services.db)
                       .transfer(tx, ctx.actor().scopePath, o.id, version, posting, ctx.actor().userId);
               });
-    ctx.flash("success", "Transfer to " + station->name + " recorded.");
+    // A move between units of the same station is a unit change, not a transfer: say which.
+    if (station->id == o.stationId) {
+        std::string unitName = "no unit";
+        for (const auto& u : store::OrgStore(ctx.services.db).subtree(station->path)) {
+            if (posting.unitId && u.id == *posting.unitId) unitName = u.name;
+        }
+        ctx.flash("success", "Unit changed to " + unitName + " within " + station->name + ".");
+    } else {
+        ctx.flash("success", "Transfer to " + station->name + " recorded.");
+    }
     return Response::redirect("/officers/" + std::to_string(o.id));
 }
 

@@ -12,6 +12,7 @@
 #include "auth/Policy.h"
 #include "http/RequestContext.h"
 #include "http/Session.h"
+#include "store/SubmissionStore.h"
 
 #include <Poco/URI.h>
 
@@ -21,6 +22,7 @@
 #include <Poco/String.h>
 
 #include <chrono>
+#include <thread>
 #include <cstdio>
 
 namespace kituo::http {
@@ -168,7 +170,60 @@ private:
             req.form = parseUrlEncoded(req.body, limits.maxFields, limits.maxFieldBytes);
         }
         if (auto refusal = checkCsrf(ctx, *m.route)) return *refusal;
+        const bool unsafe = req.method != "GET" && req.method != "HEAD";
+        if (unsafe && ctx.user && *m.route->permission != auth::Permission::Public) return once(ctx, *m.route);
         return m.route->handler(ctx);
+    }
+
+    // Runs a signed-in user's form submission once: the same form sent again by the same session
+    // (same address and body, within ten minutes; a double click on a slow link) is answered
+    // with the first one's result instead of being done twice. A submission that did not end
+    // in a redirect is forgotten, so it can be sent again.
+    Response once(RequestContext& ctx, const Route& route) {
+        const Request& req = ctx.request;
+        const std::string key = crypto::sha256Hex(std::to_string(ctx.user->sessionId) + "\n" + req.method + " " +
+                                                  req.path + "\n" + req.contentType + "\n" + req.body);
+        store::SubmissionStore submissions(_services.db);
+        // The first one's answer again: its redirect, and its message for the next page.
+        auto replay = [&](const store::SubmissionClaim& first) {
+            if (!first.flash.empty()) ctx.responseHeaders.emplace_back("Set-Cookie", first.flash);
+            return Response::redirect(first.location, 303);
+        };
+        const auto claim = submissions.claim(key, ctx.user->sessionId, ctx.now());
+        if (claim.state == store::SubmissionClaim::State::Done) return replay(claim);
+        if (claim.state == store::SubmissionClaim::State::Pending) {
+            for (int i = 0; i < 50; ++i) {  // the first is still running: wait for its result
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                if (auto done = submissions.result(key)) return replay(*done);
+            }
+            throw domain::Conflict("This form is still being saved. Reload the page in a moment to see the result.");
+        }
+        Response r;
+        try {
+            r = route.handler(ctx);
+        } catch (...) {
+            releaseQuietly(submissions, key);
+            throw;
+        }
+        std::string location;
+        for (const auto& [name, value] : r.headers) {
+            if (name == "Location") location = value;
+        }
+        std::string flash;
+        for (const auto& [name, value] : ctx.responseHeaders) {
+            if (name == "Set-Cookie" && value.rfind(std::string(kFlashCookie) + "=", 0) == 0) flash = value;
+        }
+        if ((r.status == 302 || r.status == 303) && !location.empty()) submissions.complete(key, location, flash);
+        else releaseQuietly(submissions, key);
+        return r;
+    }
+
+    static void releaseQuietly(store::SubmissionStore& submissions, const std::string& key) noexcept {
+        try {
+            submissions.release(key);
+        } catch (...) {
+            // The key expires by itself after ten minutes.
+        }
     }
 
     // An error page in the layout of the context's user (navigation, Sign out).

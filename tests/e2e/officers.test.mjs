@@ -121,3 +121,25 @@ test('the transfer worklist opens from the home page and fits a phone', async ()
   await page.screenshot({ path: shot('due-for-transfer-phone'), fullPage: true });
   await context.close();
 });
+
+test('a double click on "Record transfer" records it once and shows success', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.goto(`${baseUrl}/officers?sort=service_number&dir=desc`);
+  await page.click('table.roll tbody tr:nth-child(3) a');
+  const profile = page.url();
+  await page.selectOption('#station_id', { label: 'Kilimani Police Station' });
+  const current = (await page.textContent('main')).match(/Kilimani Police Station · ([^\n]+)/)[1].trim();
+  const units = await page.$$eval('#unit_id option', (os) => os.map((o) => o.textContent));
+  await page.selectOption('#unit_id', { label: units.find((u) => u && u !== 'None' && !current.startsWith(u)) });
+  await page.fill('#reference', 'MO/88/2026');
+  await page.dblclick('button:has-text("Record transfer")');
+  await page.waitForLoadState();
+  assert.equal(page.url(), profile);
+  const main = await page.textContent('main');
+  assert.doesNotMatch(main, /Conflict|changed by someone else/);
+  assert.match(main, /Unit changed to .+ within Kilimani Police Station/);
+  const rows = await page.$$eval('table tbody tr', (trs) => trs.filter((tr) => tr.textContent.includes('MO/88/2026')).length);
+  assert.equal(rows, 1);
+  await page.screenshot({ path: shot('officer-transfer-double-click'), fullPage: true });
+  await context.close();
+});

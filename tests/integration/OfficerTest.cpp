@@ -492,3 +492,36 @@ TEST_CASE("a failed form lists its errors in form order under 'There is a proble
     CHECK(hr.post("/officers", fields).status == 303);
     CHECK(test::queryValue(s.db(), "SELECT date_of_birth FROM officers WHERE service_number = '3000088'") == "1996-02-14");
 }
+
+TEST_CASE("the same form sent twice (a double click) is done once; the second gets the first's result",
+          "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    const std::string id = test::queryValue(
+        s.db(), "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                "WHERE st.code = 'KLM' ORDER BY o.officer_id LIMIT 1");
+    hr.get("/officers/" + id);
+    const std::map<std::string, std::string> transfer = {
+        {"station_id", test::queryValue(s.db(), "SELECT org_unit_id FROM org_units WHERE code = 'KLM'")},
+        {"unit_id", test::queryValue(s.db(), "SELECT org_unit_id FROM org_units WHERE code = 'KLM-CID'")},
+        {"from_date", test::kToday},
+        {"reference", "MO/77/2026"},
+        {"version", test::queryValue(s.db(), "SELECT version FROM officers WHERE officer_id = " + id)}};
+    const int before = test::queryInt(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + id);
+    auto first = hr.post("/officers/" + id + "/postings", transfer);
+    auto second = hr.post("/officers/" + id + "/postings", transfer);  // stale version: a 409 if run again
+    CHECK(first.status == 303);
+    CHECK(second.status == 303);
+    CHECK(second.header("location") == first.header("location"));
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM postings WHERE officer_id = " + id) == before + 1);
+    s.server().runMaintenance();
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'officer.transfer' AND record_id = '" +
+                                     id + "'") == 1);
+    // A form that failed is not remembered: sent again after a fix, it runs.
+    auto bad = transfer;
+    bad["reference"] = "";
+    CHECK(hr.post("/officers/" + id + "/postings", bad).status == 400);
+    CHECK(hr.post("/officers/" + id + "/postings", bad).status == 400);
+}
