@@ -14,6 +14,7 @@
 #include "http/Session.h"
 #include "store/SubmissionStore.h"
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/URI.h>
 
 #include <Poco/Logger.h>
@@ -24,6 +25,7 @@
 #include <chrono>
 #include <thread>
 #include <cstdio>
+#include <sstream>
 
 namespace kituo::http {
 namespace {
@@ -370,6 +372,7 @@ private:
     static void send(Poco::Net::HTTPServerResponse& out, Response& res, const Request& req,
                      bool closeAfter) {
         addSecurityHeaders(res);
+        compressIfAccepted(req, res);
         out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status));
         if (!res.contentType.empty()) out.setContentType(res.contentType);
         out.set("Cache-Control", res.cacheControl);
@@ -386,6 +389,23 @@ private:
 };
 
 }  // namespace
+
+void compressIfAccepted(const Request& req, Response& res) {
+    if (res.body.size() < 1024) return;
+    const bool text = res.contentType.rfind("text/", 0) == 0;
+    if (!text) return;
+    auto accept = req.headers.find("accept-encoding");
+    if (accept == req.headers.end() || Poco::toLower(accept->second).find("gzip") == std::string::npos) return;
+    std::ostringstream compressed;
+    {
+        Poco::DeflatingOutputStream gzip(compressed, Poco::DeflatingStreamBuf::STREAM_GZIP);
+        gzip.write(res.body.data(), static_cast<std::streamsize>(res.body.size()));
+        gzip.close();
+    }
+    res.body = compressed.str();
+    res.headers.emplace_back("Content-Encoding", "gzip");
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+}
 
 void addSecurityHeaders(Response& r) {
     r.headers.emplace_back("Content-Security-Policy", kCsp);

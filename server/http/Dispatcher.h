@@ -30,4 +30,8 @@ private:
 // The headers every response carries.
 void addSecurityHeaders(Response& response);
 
+// Compresses a text response of 1 KiB or more with gzip when the client accepts it (pages,
+// stylesheets and CSV on thin links); behind nginx, nginx may do it instead (ops/nginx.conf).
+void compressIfAccepted(const Request& request, Response& response);
+
 }  // namespace kituo::http

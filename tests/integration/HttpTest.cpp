@@ -4,6 +4,11 @@
 
 #include "http/RequestContext.h"
 
+#include <Poco/InflatingStream.h>
+
+#include <iterator>
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include <future>
@@ -208,4 +213,29 @@ TEST_CASE("error pages keep the navigation and Sign out for a signed-in user", "
     auto anonymous = s.get("/no/such/page");
     CHECK(anonymous.status == 404);
     CHECK_THAT(anonymous.body, !Catch::Contains("Sign out"));
+}
+
+TEST_CASE("pages and stylesheets are gzipped for clients that accept it; a list page and its CSS weigh under 30 KB",
+          "[http]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    hr.login("hr");
+    const auto plain = hr.get("/officers");
+    REQUIRE(plain.status == 200);
+    const auto cookie = "kituo_session=" + hr.cookie("kituo_session");
+    auto zipped = s.get("/officers", {{"Accept-Encoding", "gzip, deflate"}, {"Cookie", cookie}});
+    REQUIRE(zipped.status == 200);
+    CHECK(zipped.header("content-encoding") == "gzip");
+    CHECK(zipped.header("vary") == "Accept-Encoding");
+    std::istringstream in(zipped.body);
+    Poco::InflatingInputStream gunzip(in, Poco::InflatingStreamBuf::STREAM_GZIP);
+    std::string unzipped((std::istreambuf_iterator<char>(gunzip)), std::istreambuf_iterator<char>());
+    CHECK_THAT(unzipped, Catch::Contains("class=\"roll\"") && Catch::Contains("officers"));
+    auto css = s.get("/static/app.css", {{"Accept-Encoding", "gzip"}});
+    CHECK(css.header("content-encoding") == "gzip");
+    INFO("list page " << zipped.body.size() << " bytes, stylesheet " << css.body.size() << " bytes, gzipped");
+    CHECK(zipped.body.size() + css.body.size() <= 30 * 1024);
+    // Without Accept-Encoding nothing changes.
+    CHECK(s.get("/static/app.css").header("content-encoding").empty());
 }
