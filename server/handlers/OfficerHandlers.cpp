@@ -294,7 +294,7 @@ Response transferOfficer(RequestContext& ctx) {
 // The transfer worklist: who has served more than three years at their station, within the
 // actor's scope, longest first (domain::dueForTransfer decides, as on the profile).
 std::vector<std::pair<store::OfficerRecord, std::string>> dueForTransfer(RequestContext& ctx) {
-    const auto due = domain::dueForTransfer(store::PostingStore(ctx.services.db).histories(ctx.actor()), ctx.today());
+    const auto due = store::PostingStore(ctx.services.db).dueForTransfer(ctx.actor(), ctx.today());
     std::vector<std::int64_t> ids;
     std::map<std::int64_t, std::string> since;
     for (const auto& d : due) {
@@ -354,7 +354,9 @@ Response exportDueForTransfer(RequestContext& ctx) {
 }  // namespace
 
 // The number on the role's home; see OfficerViews.h.
-std::size_t countDueForTransfer(http::RequestContext& ctx) { return dueForTransfer(ctx).size(); }
+std::size_t countDueForTransfer(http::RequestContext& ctx) {
+    return store::PostingStore(ctx.services.db).dueForTransfer(ctx.actor(), ctx.today()).size();
+}
 
 void addOfficerRoutes(http::Router& router) {
     router.add("GET", "/officers/due-for-transfer", Permission::ReadOfficers, listDueForTransfer);

@@ -65,27 +65,36 @@ Response preview(RequestContext& ctx, const store::StoredImport& file, const dom
     v.set("can_commit", !file.committed && (p.creates + p.updates) > 0);
     v.set("committed", file.committed);
     v.set("summary", file.summary);
-    // Every row of a file of up to 10,000 lines: built in place (http/ViewBuild.h).
-    View& rows = http::putList(v, "rows", p.rows.size());
-    for (const auto& r : p.rows) {
-        View& row = http::addObject(rows);
-        http::put(row, "line", std::to_string(r.line));
-        http::put(row, "service_number", r.serviceNumber);
-        http::put(row, "name", r.name);
-        http::put(row, "action", domain::toString(r.action));
-        // Dates as read, in words, so a month-first file shows before it is committed.
-        http::put(row, "born", domain::formatDateText(r.input.dateOfBirth));
-        http::put(row, "enlisted", domain::formatDateText(r.input.enlistmentDate));
-        http::put(row, "is_error", r.action == domain::ImportRowPlan::Action::Error);
-        std::string detail;
-        for (const auto& pr : r.problems) detail += (detail.empty() ? "" : " ") + pr;
-        if (r.action == domain::ImportRowPlan::Action::Update) {
-            for (const auto& c : r.changes) detail += (detail.empty() ? "Changes: " : ", ") + c;
-        }
-        http::put(row, "detail", std::move(detail));
-    }
     v.set("csrf_token", ctx.user->csrfToken);
-    return ctx.page("officers/import_preview", "Import preview", v);
+    // Every row of a file of up to 10,000 lines, rendered 500 at a time so that no view holds
+    // them all (the page's peak memory stays that of one chunk).
+    std::string body = ctx.services.templates.render("officers/import_preview", v);
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t start = 0; start < p.rows.size(); start += kChunk) {
+        View chunk;
+        View& rows = http::putList(chunk, "rows", std::min(kChunk, p.rows.size() - start));
+        for (std::size_t i = start; i < p.rows.size() && i < start + kChunk; ++i) {
+            const auto& r = p.rows[i];
+            View& row = http::addObject(rows);
+            http::put(row, "line", std::to_string(r.line));
+            http::put(row, "service_number", r.serviceNumber);
+            http::put(row, "name", r.name);
+            http::put(row, "action", domain::toString(r.action));
+            // Dates as read, in words, so a month-first file shows before it is committed.
+            http::put(row, "born", domain::formatDateText(r.input.dateOfBirth));
+            http::put(row, "enlisted", domain::formatDateText(r.input.enlistmentDate));
+            http::put(row, "is_error", r.action == domain::ImportRowPlan::Action::Error);
+            std::string detail;
+            for (const auto& pr : r.problems) detail += (detail.empty() ? "" : " ") + pr;
+            if (r.action == domain::ImportRowPlan::Action::Update) {
+                for (const auto& c : r.changes) detail += (detail.empty() ? "Changes: " : ", ") + c;
+            }
+            http::put(row, "detail", std::move(detail));
+        }
+        body += ctx.services.templates.render("officers/import_preview_rows", chunk);
+    }
+    body += ctx.services.templates.render("officers/import_preview_end", View());
+    return ctx.pageWithBody(std::move(body), "Import preview");
 }
 
 Response upload(RequestContext& ctx) {

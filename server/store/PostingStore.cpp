@@ -3,6 +3,7 @@
 
 #include "store/Connection.h"
 #include "store/DataVersions.h"
+#include "store/VersionedCache.h"
 
 namespace kituo::store {
 
@@ -53,6 +54,12 @@ std::vector<domain::StationHistory> PostingStore::histories(const domain::Actor&
         }
         return out;
     });
+}
+
+std::vector<domain::DueForTransfer> PostingStore::dueForTransfer(const domain::Actor& actor, const std::string& today) {
+    static VersionedCache<std::vector<domain::DueForTransfer>> cache("roll");
+    return cache.get(_db, actor.scopePath + "|" + today,
+                     [&] { return domain::dueForTransfer(histories(actor), today); });
 }
 
 void PostingStore::open(Connection& c, std::int64_t officerId, const NewPosting& posting, std::int64_t createdBy) {

@@ -21,6 +21,9 @@ public:
     // Every officer currently posted within the actor's scope with their status and whole
     // posting history (for domain::dueForTransfer); one query.
     std::vector<domain::StationHistory> histories(const domain::Actor& actor);
+    // domain::dueForTransfer over histories(actor) on `today`: cached per scope and day while
+    // the "roll" data version is unchanged (the role's home shows the count on every visit).
+    std::vector<domain::DueForTransfer> dueForTransfer(const domain::Actor& actor, const std::string& today);
     // Closes the open posting on posting.fromDate and opens the new one, in the caller's
     // transaction (the officer row is locked first). Throws domain::NotFound when the officer
     // is not posted within `scopePath`, domain::Conflict when `version` is stale and
