@@ -80,18 +80,7 @@ Response listOfficers(RequestContext& ctx) {
     const auto page = officers.list(ctx.actor(), f);
     View v;
     View& rows = http::putList(v, "officers", page.officers.size());
-    for (const auto& o : page.officers) {
-        View& row = http::addObject(rows);
-        http::put(row, "id", std::to_string(o.id));
-        http::put(row, "service_number", o.fields.serviceNumber);
-        http::put(row, "surname", o.fields.surname);
-        http::put(row, "other_names", o.fields.otherNames);
-        http::put(row, "rank", o.rankName);
-        http::put(row, "station", o.stationName);
-        http::put(row, "unit", o.unitName);
-        http::put(row, "status", domain::officerStatusLabel(o.fields.status));
-        http::put(row, "enlistment_date", o.fields.enlistmentDate);
-    }
+    for (const auto& o : page.officers) addOfficerRow(rows, o);
     http::put(v, "empty", page.officers.empty());
     http::put(v, "count_text", page.total == 0   ? std::string("No officers match")
                                : page.total == 1 ? std::string("1 officer")
@@ -147,14 +136,7 @@ Response printOfficers(RequestContext& ctx) {
     View& rows = http::putList(v, "officers", 256);
     std::size_t count = 0;
     store::OfficerStore(ctx.services.db).forEach(ctx.actor(), f, [&](const store::OfficerRecord& o) {
-        View& row = http::addObject(rows);
-        http::put(row, "service_number", o.fields.serviceNumber);
-        http::put(row, "surname", o.fields.surname);
-        http::put(row, "other_names", o.fields.otherNames);
-        http::put(row, "rank", o.rankName);
-        http::put(row, "station", o.stationName);
-        http::put(row, "unit", o.unitName);
-        http::put(row, "status", domain::officerStatusLabel(o.fields.status));
+        View& row = addOfficerRow(rows, o);
         http::put(row, "enlistment_date", domain::formatDateText(o.fields.enlistmentDate));
         ++count;
     });
@@ -315,14 +297,7 @@ Response listDueForTransfer(RequestContext& ctx) {
     View v;
     View& rows = http::putList(v, "rows", due.size());
     for (const auto& [o, since] : due) {
-        View& row = http::addObject(rows);
-        http::put(row, "id", std::to_string(o.id));
-        http::put(row, "service_number", o.fields.serviceNumber);
-        http::put(row, "surname", o.fields.surname);
-        http::put(row, "other_names", o.fields.otherNames);
-        http::put(row, "rank", o.rankName);
-        http::put(row, "station", o.stationName);
-        http::put(row, "unit", o.unitName);
+        View& row = addOfficerRow(rows, o);
         http::put(row, "since_text", domain::formatDateText(since));
         http::put(row, "duration", domain::describeDuration(since, today));
     }

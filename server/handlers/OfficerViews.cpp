@@ -62,6 +62,20 @@ void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& 
                                            [](const std::string& s) { return domain::officerStatusLabel(s); }, f.status));
 }
 
+View& addOfficerRow(View& rows, const store::OfficerRecord& o) {
+    View& row = http::addObject(rows);
+    http::put(row, "id", std::to_string(o.id));
+    http::put(row, "service_number", o.fields.serviceNumber);
+    http::put(row, "surname", o.fields.surname);
+    http::put(row, "other_names", o.fields.otherNames);
+    http::put(row, "rank", o.rankName);
+    http::put(row, "station", o.stationName);
+    http::put(row, "unit", o.unitName);
+    http::put(row, "status", domain::officerStatusLabel(o.fields.status));
+    http::put(row, "enlistment_date", o.fields.enlistmentDate);
+    return row;
+}
+
 store::OfficerRecord requireOfficer(RequestContext& ctx) {
     return requireVisible(ctx, "officer", [&](std::int64_t id) {
         return store::OfficerStore(ctx.services.db).findVisibleTo(ctx.actor(), id);

@@ -13,6 +13,9 @@
 
 namespace kituo::handlers {
 
+// A row of an officer list (id, service number, names, rank, station, unit, status,
+// enlistment date) added to `rows`, for the list, the worklist and the print view.
+http::View& addOfficerRow(http::View& rows, const store::OfficerRecord& o);
 // The national ID as this actor may see it (in full for HR, else masked).
 std::string nationalIdFor(const http::RequestContext& ctx, const std::string& id);
 // The officer's fields, labels and posting for a page.
