@@ -122,7 +122,7 @@ std::optional<std::string> parseDateInput(const std::string& raw) {
     std::string cur;
     char sep = 0;
     for (char c : text) {
-        if (c == '/' || c == '.' || c == '-') {
+        if (c == '/') {
             if (sep && c != sep) return std::nullopt;
             sep = c;
             parts.push_back(cur);

@@ -19,9 +19,8 @@ std::string formatDateText(const std::string& isoDate);
 // "24 Nov 2026 14:05 EAT" for a moment (seconds since the epoch): Kenya is UTC+3 all year.
 // With seconds ("24 Nov 2026 14:05:09 EAT") when `seconds` is set (audit trails).
 std::string formatEatText(std::int64_t epochSeconds, bool seconds = false);
-// A date as people and spreadsheets write it: "yyyy-mm-dd", or day first as "dd/mm/yyyy",
-// "d/m/yyyy" (also with '.' or '-'), the Kenyan convention a spreadsheet in the en-KE locale
-// saves. Surrounding spaces are ignored. The ISO date, or nothing when it is not a real date.
+// A date as people and spreadsheets write it: "yyyy-mm-dd", or day first as "dd/mm/yyyy" or
+// "d/m/yyyy", the Kenyan convention a spreadsheet in the en-KE locale saves. Surrounding spaces are ignored. The ISO date, or nothing when it is not a real date.
 std::optional<std::string> parseDateInput(const std::string& text);
 // Whether text is a real calendar date "YYYY-MM-DD".
 bool isIsoDate(const std::string& text);

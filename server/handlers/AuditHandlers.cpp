@@ -8,6 +8,8 @@
 #include "store/AuditStore.h"
 #include "store/OrgStore.h"
 
+#include <algorithm>
+
 namespace kituo::handlers {
 
 using auth::Permission;
@@ -22,18 +24,23 @@ Response listAudit(RequestContext& ctx) {
     store::AuditFilter f;
     f.actor = r.queryParam("actor").substr(0, 64);
     f.action = r.queryParam("action").substr(0, 64);
+    f.action.erase(std::remove_if(f.action.begin(), f.action.end(),
+                                  [](char c) { return c == '%' || c == '_' || c == ' '; }),
+                   f.action.end());  // actions are words and dots: nothing to escape
     f.recordType = r.queryParam("record_type").substr(0, 64);
     f.recordId = r.queryParam("record_id").substr(0, 64);
     std::map<std::string, std::string> errors;
     f.from = r.queryParam("from");
     f.to = r.queryParam("to");
-    if (!f.from.empty() && !domain::isIsoDate(f.from)) {
-        errors["from"] = "Use a date like 2026-11-23.";
-        f.from.clear();
-    }
-    if (!f.to.empty() && !domain::isIsoDate(f.to)) {
-        errors["to"] = "Use a date like 2026-11-23.";
-        f.to.clear();
+    for (auto [field, value] : {std::pair<const char*, std::string*>{"from", &f.from}, {"to", &f.to}}) {
+        if (value->empty()) continue;
+        if (auto iso = domain::parseDateInput(*value)) {
+            *value = *iso;
+        } else {
+            errors[field] = std::string("Use a date like 23/11/2026 or 2026-11-23 for the ") +
+                            (std::string(field) == "from" ? "first" : "last") + " day (you entered " + *value + ").";
+            value->clear();
+        }
     }
     f.page = pageParam(r);
     f.scopePath = ctx.actor().scopePath;

@@ -58,11 +58,15 @@ void AuditStore::record(const domain::AuditEvent& e) {
 AuditPage AuditStore::list(const AuditFilter& f) {
     seal();
     return _db.run([&](Connection& c) {
+        // "user." is a prefix, "officer.transfer" an exact action, a plain word ("transfer")
+        // any action that contains it.
         const bool prefix = !f.action.empty() && f.action.back() == '.';
+        const bool word = !f.action.empty() && f.action.find('.') == std::string::npos;
         const std::string where =
             "WHERE (scope_path LIKE CONCAT(?, '%') OR (? AND scope_path = '')) "
             "AND (? = '' OR actor_username = ?) "
-            "AND (? = '' OR " + std::string(prefix ? "action LIKE CONCAT(?, '%')" : "action = ?") + ") "
+            "AND (? = '' OR " + std::string(prefix ? "action LIKE CONCAT(?, '%')"
+                                            : word ? "action LIKE CONCAT('%', ?, '%')" : "action = ?") + ") "
             "AND (? = '' OR record_type = ?) AND (? = '' OR record_id = ?) "
             "AND (? = '' OR occurred_at >= ?) "
             "AND (? = '' OR occurred_at < DATE_ADD(?, INTERVAL 1 DAY)) ";

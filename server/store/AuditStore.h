@@ -25,7 +25,8 @@ struct AuditFilter {
     std::string scopePath;   // the auditor's scope: only events at or below it
     bool includeSystem = false;  // also events without a scope (national auditors)
     std::string actor;       // username, exact
-    std::string action;      // exact, or a prefix ending in '.' ("user.")
+    std::string action;      // exact ("officer.transfer"), a prefix ending in '.' ("user."), or a
+                             // plain word any action contains ("transfer"); % and _ are literal
     std::string recordType;
     std::string recordId;
     std::string from;        // YYYY-MM-DD, inclusive

@@ -318,3 +318,17 @@ TEST_CASE("concurrent audited reads are group-committed and each is durable when
     CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'officer.read'") == 320);
     CHECK(verifyAuditCli(s).exitCode == 0);
 }
+
+TEST_CASE("auditors find events by a plain word and by day-first dates", "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    makeEvents(s);
+    test::Browser auditor(s);
+    auditor.login("auditor");
+    auto word = auditor.get("/audit?action=denied");
+    CHECK(word.status == 200);
+    CHECK_THAT(word.body, Catch::Contains("access.denied") && !Catch::Contains(">logout<"));
+    auto days = auditor.get("/audit?from=01/01/2020&to=31/12/2099");
+    CHECK(days.status == 200);
+    CHECK_THAT(days.body, Catch::Contains("EAT") && Catch::Contains("gaps are events outside your scope"));
+}

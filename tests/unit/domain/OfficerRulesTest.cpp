@@ -223,8 +223,9 @@ TEST_CASE("dates are read as written: ISO, or day first as a Kenyan spreadsheet 
     CHECK(parseDateInput("1996-06-02") == std::optional<std::string>("1996-06-02"));
     CHECK(parseDateInput("02/06/1996") == std::optional<std::string>("1996-06-02"));
     CHECK(parseDateInput("2/6/1996") == std::optional<std::string>("1996-06-02"));
-    CHECK(parseDateInput(" 29.02.2024 ") == std::optional<std::string>("2024-02-29"));
-    CHECK(parseDateInput("31-12-2020") == std::optional<std::string>("2020-12-31"));
+    CHECK(parseDateInput(" 29/02/2024 ") == std::optional<std::string>("2024-02-29"));
+    CHECK_FALSE(parseDateInput("31-12-2020"));  // only the forms the pages name are read
+    CHECK_FALSE(parseDateInput("31.12.2020"));
     CHECK_FALSE(parseDateInput("29/02/2023"));   // not a leap year
     CHECK_FALSE(parseDateInput("06/31/1996"));   // month first: there is no 31st month
     CHECK_FALSE(parseDateInput("2/6/96"));       // two-digit years are refused
