@@ -57,6 +57,18 @@ void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& 
     auto chosen = [](std::int64_t value) { return value ? std::to_string(value) : std::string(); };
     http::put(v, "stations", selectOptions(stations, id, name, chosen(f.stationId)));
     http::put(v, "units", selectOptions(units, id, name, chosen(f.unitId)));
+    // The same units grouped under their station (<optgroup>), for scopes with several.
+    View& groups = http::putList(v, "unit_groups", stations.size());
+    for (const auto& st : stations) {
+        std::vector<domain::OrgUnit> own;
+        for (const auto& u : units) {
+            if (domain::isWithin(u.path, st.path)) own.push_back(u);
+        }
+        if (own.empty()) continue;
+        View& g = http::addObject(groups);
+        http::put(g, "label", st.name);
+        http::put(g, "units", selectOptions(own, id, name, chosen(f.unitId)));
+    }
     http::put(v, "ranks", selectOptions(ranks, id, name, chosen(f.rankId)));
     http::put(v, "statuses", selectOptions(domain::officerStatuses(), [](const std::string& s) { return s; },
                                            [](const std::string& s) { return domain::officerStatusLabel(s); }, f.status));

@@ -525,3 +525,17 @@ TEST_CASE("the same form sent twice (a double click) is done once; the second ge
     CHECK(hr.post("/officers/" + id + "/postings", bad).status == 400);
     CHECK(hr.post("/officers/" + id + "/postings", bad).status == 400);
 }
+
+TEST_CASE("unit choices are grouped under their station", "[http][officers]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser county(s), hr(s);
+    county.login("hr.county");
+    hr.login("hr");
+    auto form = county.get("/officers/new");
+    CHECK_THAT(form.body, Catch::Contains("<optgroup label=\"Kilimani Police Station\">") &&
+                              Catch::Contains("<optgroup label=\"Capitol Hill Police Station\">"));
+    auto list = hr.get("/officers");
+    CHECK_THAT(list.body, Catch::Contains("<optgroup label=\"Kilimani Police Station\">") &&
+                              !Catch::Contains("Capitol Hill"));
+}
