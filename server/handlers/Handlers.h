@@ -25,6 +25,9 @@ void addOfficerRoutes(http::Router& router);
 // /officers/new, POST /officers, /officers/{id}/edit, POST /officers/{id} (called by
 // addOfficerRoutes)
 void addOfficerFormRoutes(http::Router& router);
+// /officers/{id}/postings (history and transfer), .../postings/{posting}/correct (called by
+// addOfficerRoutes)
+void addPostingRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 

@@ -56,7 +56,10 @@ Response officerForm(RequestContext& ctx, const domain::OfficerInput& in, View e
     v.set("is_new", isNew);
     // The heading names the record as saved, not as (mis)typed in a form being corrected.
     if (auto* h = extra.get("heading")) v.set("heading", h->string_value());
-    v.set("action", isNew ? std::string("/officers") : "/officers/" + (extra.get("id") ? extra.get("id")->string_value() : ""));
+    // Forms post to their own address, so a failed submission is shown again at a URL that,
+    // reloaded, bookmarked or reached with Back, shows the same form.
+    v.set("action", isNew ? std::string("/officers/new")
+                          : "/officers/" + (extra.get("id") ? extra.get("id")->string_value() : "") + "/edit");
     v.set("csrf_token", ctx.user->csrfToken);
     std::vector<std::string> order;
     for (const auto& f : domain::officerFields()) order.push_back(f.name);
@@ -197,8 +200,10 @@ Response updateOfficer(RequestContext& ctx) {
 
 void addOfficerFormRoutes(http::Router& router) {
     router.add("GET", "/officers/new", Permission::ManageOfficers, newOfficer);
+    router.add("POST", "/officers/new", Permission::ManageOfficers, createOfficer);
     router.add("POST", "/officers", Permission::ManageOfficers, createOfficer);
     router.add("GET", "/officers/{id}/edit", Permission::ManageOfficers, editOfficer);
+    router.add("POST", "/officers/{id}/edit", Permission::ManageOfficers, updateOfficer);
     router.add("POST", "/officers/{id}", Permission::ManageOfficers, updateOfficer);
 }
 

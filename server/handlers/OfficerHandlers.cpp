@@ -172,35 +172,11 @@ Response exportCsv(RequestContext& ctx) {
     return r;
 }
 
-View transferForm(RequestContext& ctx, const View& values) {
-    View v = values;
-    std::int64_t station = 0, unit = 0;
-    if (auto* s = values.get("station_id")) station = positiveNumber(s->string_value());
-    if (auto* u = values.get("unit_id")) unit = positiveNumber(u->string_value());
-    store::OfficerFilter f;
-    f.stationId = station;
-    f.unitId = unit;
-    addFilterOptions(ctx, v, f, {});
-    return v;
-}
-
-Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transfer,
-                 const std::map<std::string, std::string>& errors, int status) {
+Response showOfficer(RequestContext& ctx) {
+    const auto o = requireOfficer(ctx);
+    if (ctx.services.config.auditOfficerReads) ctx.audit("officer.read", "officer", std::to_string(o.id), "success");
     View v = officerView(ctx, o);
-    store::OfficerStore officers(ctx.services.db);
-    std::vector<domain::PostingPeriod> periods;
-    View history = View::type::list;
-    for (const auto& p : store::PostingStore(ctx.services.db).postings(ctx.actor(), o.id)) {
-        periods.push_back({p.stationId, p.fromDate, p.toDate});
-        View h;
-        h.set("station", p.stationName);
-        h.set("unit", p.unitName);
-        h.set("from", domain::formatDateText(p.fromDate));
-        h.set("to", p.toDate.empty() ? std::string("current") : domain::formatDateText(p.toDate));
-        h.set("reference", p.reference);
-        history.push_back(h);
-    }
-    v.set("postings", history);
+    const auto periods = addPostingHistory(ctx, v, o);
     const std::string today = ctx.today();
     if (auto since = domain::atCurrentStationSince(periods)) {
         v.set("station_since", domain::formatDateText(*since));
@@ -209,68 +185,10 @@ Response profile(RequestContext& ctx, const store::OfficerRecord& o, View transf
     }
     v.set("can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     v.set("csrf_token", ctx.user->csrfToken);
-    v.set("transfer", transferForm(ctx, transfer));
-    http::addFormErrors(v, errors, {"station_id", "unit_id", "from_date", "reference"});
-    return ctx.page("officers/show", o.fields.surname + ", " + o.fields.otherNames, v, status);
-}
-
-Response showOfficer(RequestContext& ctx) {
-    const auto o = requireOfficer(ctx);
-    if (ctx.services.config.auditOfficerReads) ctx.audit("officer.read", "officer", std::to_string(o.id), "success");
     View transfer;
-    transfer.set("from_date", ctx.today());
-    return profile(ctx, o, transfer, {}, 200);
-}
-
-Response transferOfficer(RequestContext& ctx) {
-    const auto o = requireOfficer(ctx);
-    const auto& r = ctx.request;
-    View values;
-    for (const char* k : {"station_id", "unit_id", "from_date", "reference"}) values.set(k, r.formParam(k));
-    store::NewPosting posting;
-    posting.stationId = positiveNumber(r.formParam("station_id"));
-    posting.fromDate = r.formParam("from_date");
-    if (auto iso = domain::parseDateInput(posting.fromDate)) posting.fromDate = *iso;  // 02/06/2026 too
-    posting.reference = r.formParam("reference");
-    auto errors = domain::transferFieldErrors(o.postedSince, posting.stationId, posting.fromDate, posting.reference,
-                                              ctx.today());
-    store::OrgStore org(ctx.services.db);
-    std::optional<domain::OrgUnit> station;
-    if (posting.stationId) {
-        station = org.findWithin(ctx.actor().scopePath, posting.stationId);
-        if (!station || station->kind != domain::OrgKind::Station) errors["station_id"] = "Choose a station within your scope.";
-    }
-    if (const auto unitId = positiveNumber(r.formParam("unit_id"))) {
-        const auto unit = org.findWithin(ctx.actor().scopePath, unitId);
-        if (!unit || unit->kind != domain::OrgKind::Unit || !station || !domain::isWithin(unit->path, station->path)) {
-            errors["unit_id"] = "Choose a unit of the new station, or none.";
-        } else {
-            posting.unitId = unitId;
-        }
-    }
-    if (errors.empty() && station && station->id == o.stationId && posting.unitId == o.unitId) {
-        errors["station_id"] = "The officer is already posted there.";
-    }
-    if (!errors.empty()) return profile(ctx, o, values, errors, 400);
-    const int version = formVersion(r);
-    ctx.write(ctx.auditEvent("officer.transfer", "officer", std::to_string(o.id), "success",
-                             o.stationCode + " -> " + station->code + " from " + posting.fromDate + ", ref " +
-                                 posting.reference),
-              [&](store::Tx& tx, domain::AuditEvent&) {
-                  store::PostingStore(ctx.services.db)
-                      .transfer(tx, ctx.actor().scopePath, o.id, version, posting, ctx.actor().userId);
-              });
-    // A move between units of the same station is a unit change, not a transfer: say which.
-    if (station->id == o.stationId) {
-        std::string unitName = "no unit";
-        for (const auto& u : store::OrgStore(ctx.services.db).subtree(station->path)) {
-            if (posting.unitId && u.id == *posting.unitId) unitName = u.name;
-        }
-        ctx.flash("success", "Unit changed to " + unitName + " within " + station->name + ".");
-    } else {
-        ctx.flash("success", "Transfer to " + station->name + " recorded.");
-    }
-    return Response::redirect("/officers/" + std::to_string(o.id));
+    transfer.set("from_date", today);
+    v.set("transfer", transferForm(ctx, transfer));
+    return ctx.page("officers/show", o.fields.surname + ", " + o.fields.otherNames, v);
 }
 
 // The transfer worklist: who has served more than three years at their station, within the
@@ -340,7 +258,7 @@ void addOfficerRoutes(http::Router& router) {
     router.add("GET", "/officers.csv", Permission::ReadOfficers, exportCsv);
     router.add("GET", "/officers/print", Permission::ReadOfficers, printOfficers);
     router.add("GET", "/officers/{id}", Permission::ReadOfficers, showOfficer);
-    router.add("POST", "/officers/{id}/postings", Permission::ManageOfficers, transferOfficer);
+    addPostingRoutes(router);
     addOfficerFormRoutes(router);
 }
 

@@ -30,6 +30,14 @@ store::OfficerRecord requireOfficer(http::RequestContext& ctx);
 domain::OfficerInput inputFrom(const http::Request& r, const std::string& serviceNumber);
 // The form's values to show again.
 http::View formValues(const domain::OfficerInput& in);
+// The officer's posting history into v: "postings" (newest first, each marked when corrected),
+// "corrections" and "has_corrections", "current_posting_id". Returns the periods for the
+// time-at-station rules. (PostingHandlers.cpp)
+std::vector<domain::PostingPeriod> addPostingHistory(http::RequestContext& ctx, http::View& v,
+                                                     const store::OfficerRecord& o);
+// The transfer form's values with the station and unit options, those in `values` selected.
+// (PostingHandlers.cpp)
+http::View transferForm(http::RequestContext& ctx, const http::View& values);
 // How many officers within the actor's scope are due for transfer (for the role's home).
 std::size_t countDueForTransfer(http::RequestContext& ctx);
 

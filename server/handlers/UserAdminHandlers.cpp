@@ -326,12 +326,16 @@ Response approveSecondFactorReset(RequestContext& ctx) {
 void addUserAdminRoutes(http::Router& router) {
     router.add("GET", "/admin/users", Permission::ManageUsers, listUsers);
     router.add("GET", "/admin/users/new", Permission::ManageUsers, newUser);
+    router.add("POST", "/admin/users/new", Permission::ManageUsers, createUser);
     router.add("POST", "/admin/users", Permission::ManageUsers, createUser);
     router.add("GET", "/admin/users/{id}", Permission::ManageUsers, getUser);
     router.add("POST", "/admin/users/{id}", Permission::ManageUsers, updateUser);
     router.add("POST", "/admin/users/{id}/disable", Permission::ManageUsers, disableUser);
     router.add("POST", "/admin/users/{id}/enable", Permission::ManageUsers, enableUser);
     router.add("POST", "/admin/users/{id}/reset-password", Permission::ManageUsers, resetPassword);
+    // The account page again, so a reset request that failed validation (shown at this address)
+    // can be reloaded or bookmarked.
+    router.add("GET", "/admin/users/{id}/two-factor-reset", Permission::ManageUsers, getUser);
     router.add("POST", "/admin/users/{id}/two-factor-reset", Permission::ManageUsers, requestSecondFactorReset);
     router.add("POST", "/admin/users/{id}/two-factor-reset/approve", Permission::ManageUsers,
                approveSecondFactorReset);

@@ -73,7 +73,7 @@ AuditPage AuditStore::list(const AuditFilter& f) {
         auto bind = [&](sql::PreparedStatement& st) {
             int i = 1;
             // An empty scope would match everything: a filter without one sees nothing.
-            st.setString(i++, f.scopePath.empty() ? std::string("\x01") : f.scopePath);
+            st.setString(i++, scopePattern(f.scopePath));
             st.setBoolean(i++, f.includeSystem);
             for (const std::string* v : {&f.actor, &f.action, &f.recordType, &f.recordId}) {
                 st.setString(i++, *v);

@@ -71,6 +71,12 @@ private:
 };
 
 // Reads a nullable string column: `fallback` for SQL NULL.
+// The value bound to "path LIKE CONCAT(?, '%')" for an actor's scope: an empty scope (an
+// account with no unit) matches no path at all rather than every path.
+inline std::string scopePattern(const std::string& scopePath) {
+    return scopePath.empty() ? std::string("\x01") : scopePath;
+}
+
 std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback);
 
 }  // namespace kituo::store

@@ -129,7 +129,7 @@ std::vector<OfficerRecord> summariesIn(Connection& c, const std::string& scopePa
             "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
             "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id WHERE o.officer_id IN (" +
             placeholders(bucketed(chunk.size())) + ")");
-        details.setString(1, scopePath.empty() ? std::string("\x01") : scopePath);
+        details.setString(1, scopePattern(scopePath));
         bindList(details, 2, chunk);
         std::unique_ptr<sql::ResultSet> rs(details.executeQuery());
         std::map<std::int64_t, OfficerRecord> byId;

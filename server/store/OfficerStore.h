@@ -35,6 +35,7 @@ struct PostingRecord {
     std::int64_t id = 0;
     std::int64_t stationId = 0;
     std::string stationName;
+    std::optional<std::int64_t> unitId;
     std::string unitName;
     std::string fromDate;
     std::string toDate;  // empty: current

@@ -121,9 +121,44 @@ std::string userVersion(store::Db& db, const std::string& userId) {
     return q(db, "SELECT version FROM users WHERE user_id = " + userId);
 }
 
+// A correction of the officer's current posting to another Kilimani unit (cancellation needs a
+// previous posting, which a seeded officer may not have), with a reason.
+Fields correction(store::Db& db, const Ids& ids, const std::string& officerId) {
+    auto f = transfer(db, ids, officerId);
+    f["from_date"] = q(db, "SELECT from_date FROM postings WHERE to_date IS NULL AND officer_id = " + officerId);
+    f["action"] = "correct";
+    f["reason"] = "Keyed against the wrong unit";
+    return f;
+}
+
+std::string correctionPath(store::Db& db, const std::string& officerId) {
+    return "/officers/" + officerId + "/postings/" +
+           q(db, "SELECT posting_id FROM postings WHERE to_date IS NULL AND officer_id = " + officerId) + "/correct";
+}
+
+// The same rows at another address of the same handler (a form that posts to its own page
+// as well as to the address of the contract): `rewrite` turns one path into the other.
+void addAliases(std::vector<Row>& rows, const std::string& method, const std::string& pattern,
+                const std::string& aliasPattern, std::function<std::string(const std::string&)> rewrite) {
+    std::vector<Row> aliases;
+    for (const auto& row : rows) {
+        if (row.method != method || row.pattern != pattern) continue;
+        Row a = row;
+        a.pattern = aliasPattern;
+        a.make = [make = row.make, rewrite](store::Db& db, const Ids& ids, bool in) {
+            auto r = make(db, ids, in);
+            r.path = rewrite(r.path);
+            return r;
+        };
+        aliases.push_back(std::move(a));
+    }
+    REQUIRE_FALSE(aliases.empty());
+    rows.insert(rows.end(), aliases.begin(), aliases.end());
+}
+
 const std::vector<Row>& table() {
     using E = Expect;
-    static const std::vector<Row> rows = {
+    static std::vector<Row> rows = {
         // --- the nominal roll (hr at Kilimani) ---
         {"POST", "/officers", "station_id", "hr", E::FieldError,
          [](store::Db&, const Ids& ids, bool in) {
@@ -185,6 +220,33 @@ const std::vector<Row>& table() {
              if (!in) f["unit_id"] = ids.cphUnit;
              return Request{"/officers/" + ids.officer + "/postings", f};
          }, 303},
+        {"GET", "/officers/{id}/postings", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/officers/" + (in ? ids.officer : ids.far) + "/postings", {}};
+         }, 200},
+        {"GET", "/officers/{id}/postings/{posting}/correct", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) { return Request{correctionPath(db, in ? ids.officer : ids.far), {}}; },
+         200},
+        {"POST", "/officers/{id}/postings/{posting}/correct", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.officer : ids.far;
+             return Request{correctionPath(db, id), correction(db, ids, id)};
+         }, 303},
+        {"POST", "/officers/{id}/postings/{posting}/correct", "station_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = correction(db, ids, ids.officer);
+             if (!in) {
+                 f["station_id"] = ids.cph;
+                 f.erase("unit_id");
+             }
+             return Request{correctionPath(db, ids.officer), f};
+         }, 303},
+        {"POST", "/officers/{id}/postings/{posting}/correct", "unit_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             auto f = correction(db, ids, ids.officer);
+             if (!in) f["unit_id"] = ids.cphUnit;
+             return Request{correctionPath(db, ids.officer), f};
+         }, 303},
         {"GET", "/officers", "station", "hr", E::Filtered,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/officers?station=" + (in ? ids.klm : ids.cph), {}}; },
          200, [](const Ids& ids) { return ids.cphName; }},
@@ -239,6 +301,10 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/admin/users/" + (in ? ids.user : ids.other) + "/reset-password", {}};
          }, 200},
+        {"GET", "/admin/users/{id}/two-factor-reset", "{id}", "admin", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/admin/users/" + (in ? ids.user : ids.other) + "/two-factor-reset", {}};
+         }, 200},
         {"POST", "/admin/users/{id}/two-factor-reset", "{id}", "admin", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/admin/users/" + (in ? ids.supervisor : ids.other) + "/two-factor-reset",
@@ -276,6 +342,13 @@ const std::vector<Row>& table() {
              return Request{"/account/sessions/" + (in ? ids.sessionMine : ids.sessionOther) + "/end", {}};
          }, 303},
     };
+    static const bool aliased = [] {
+        addAliases(rows, "POST", "/officers", "/officers/new", [](const std::string& p) { return p + "/new"; });
+        addAliases(rows, "POST", "/officers/{id}", "/officers/{id}/edit", [](const std::string& p) { return p + "/edit"; });
+        addAliases(rows, "POST", "/admin/users", "/admin/users/new", [](const std::string& p) { return p + "/new"; });
+        return true;
+    }();
+    (void)aliased;
     return rows;
 }
 
@@ -285,7 +358,7 @@ const std::vector<Row>& table() {
 // checksummed: every request moves last_seen_at.
 std::map<std::string, std::string> fingerprint(store::Db& db) {
     std::map<std::string, std::string> out;
-    for (const char* t : {"officers", "postings", "officer_imports", "users", "org_units", "user_second_factors",
+    for (const char* t : {"officers", "postings", "posting_corrections", "officer_imports", "users", "org_units", "user_second_factors",
                           "recovery_codes", "second_factor_resets", "user_notices", "data_versions"}) {
         const std::string table = t;
         const std::string columns = q(db,
@@ -410,6 +483,9 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/static/{file}", "/static/app.css"},
         {"/officers/{id}", "/officers/" + ids.officer},
         {"/officers/{id}/edit", "/officers/" + ids.officer + "/edit"},
+        {"/officers/{id}/postings", "/officers/" + ids.officer + "/postings"},
+        {"/officers/{id}/postings/{posting}/correct", correctionPath(s.db(), ids.officer)},
+        {"/admin/users/{id}/two-factor-reset", "/admin/users/" + ids.user + "/two-factor-reset"},
         {"/officers/import/{id}", "/officers/import/" + ids.importMine},
         {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},
