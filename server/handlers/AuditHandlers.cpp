@@ -3,6 +3,7 @@
 #include "handlers/Handlers.h"
 
 #include "domain/Time.h"
+#include "domain/Words.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
@@ -96,6 +97,7 @@ Response verifyAudit(RequestContext& ctx) {
     const auto result = audit.verify(checkpoints);
     View v;
     v.set("verified", std::to_string(result.verified));
+    v.set("verified_text", domain::countOf(result.verified, "event", "events"));
     v.set("ok", !result.broken.has_value());
     if (result.broken) {
         v.set("broken_event", result.broken->eventId ? "event " + std::to_string(result.broken->eventId)
@@ -106,7 +108,7 @@ Response verifyAudit(RequestContext& ctx) {
     v.set("has_pending", result.pending > 0);
     v.set("oldest_pending", result.oldestPendingAt.substr(0, 19));
     v.set("seal_interval_ms", std::to_string(ctx.services.config.auditSealIntervalMs));
-    v.set("checkpoints", std::to_string(checkpoints.size()));
+    v.set("checkpoints_text", domain::countOf(static_cast<long long>(checkpoints.size()), "checkpoint", "checkpoints"));
     v.set("has_checkpoints", !checkpoints.empty());
     if (!checkpoints.empty()) {
         v.set("newest_checkpoint_event", std::to_string(checkpoints.back().eventId));
@@ -115,7 +117,7 @@ Response verifyAudit(RequestContext& ctx) {
     v.set("checkpoint_problem", checkpointProblem);
     v.set("checked_at", domain::formatEatText(ctx.now()));
     ctx.audit("audit.verify", "audit", "", result.broken ? "failure" : "success",
-              result.broken ? result.broken->reason : std::to_string(result.verified) + " events verified");
+              result.broken ? result.broken->reason : domain::countOf(result.verified, "event", "events") + " verified");
     return ctx.page("audit/verify", "Audit verification", v);
 }
 

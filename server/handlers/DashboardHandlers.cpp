@@ -3,6 +3,7 @@
 #include "handlers/Handlers.h"
 
 #include "auth/Policy.h"
+#include "domain/Words.h"
 #include "handlers/OfficerViews.h"
 #include "http/RequestContext.h"
 
@@ -48,8 +49,8 @@ Response dashboard(RequestContext& ctx) {
         w.set("href", "/officers/due-for-transfer");
         w.set("label", "Due for transfer");
         w.set("count", std::to_string(due));
-        w.set("text", due == 1 ? std::string("1 officer has served more than three years at their station.")
-                               : std::to_string(due) + " officers have served more than three years at their station.");
+        w.set("text", domain::countOf(static_cast<long long>(due), "officer has", "officers have") +
+                          " served more than three years at their station.");
         worklists.push_back(w);
     }
     v.set("worklists", worklists);

@@ -9,6 +9,7 @@
 #include "domain/OfficerImport.h"
 #include "domain/Time.h"
 #include "domain/Utf8.h"
+#include "domain/Words.h"
 #include "handlers/OfficerViews.h"
 #include "handlers/ViewHelpers.h"
 #include "http/FragmentCache.h"
@@ -82,9 +83,8 @@ Response listOfficers(RequestContext& ctx) {
     View& rows = http::putList(v, "officers", page.officers.size());
     for (const auto& o : page.officers) addOfficerRow(rows, o);
     http::put(v, "empty", page.officers.empty());
-    http::put(v, "count_text", page.total == 0   ? std::string("No officers match")
-                               : page.total == 1 ? std::string("1 officer")
-                                                 : std::to_string(page.total) + " officers");
+    http::put(v, "count_text", page.total == 0 ? std::string("No officers match")
+                                               : domain::countOf(page.total, "officer", "officers"));
     http::put(v, "q", f.q);
     addFilterOptions(ctx, v, f, ranks, version);
     View& sorts = v["sort"];
@@ -141,7 +141,7 @@ Response printOfficers(RequestContext& ctx) {
         ++count;
     });
     http::put(v, "empty", count == 0);
-    http::put(v, "count_text", count == 1 ? std::string("1 officer") : std::to_string(count) + " officers");
+    http::put(v, "count_text", domain::countOf(static_cast<long long>(count), "officer", "officers"));
     http::put(v, "scope_name", ctx.actor().orgUnitName);
     http::put(v, "filter_text", describeFilter(ctx, f));
     http::put(v, "printed_at", domain::formatEatText(ctx.now()));
@@ -220,7 +220,7 @@ Response listDueForTransfer(RequestContext& ctx) {
         http::put(row, "duration", domain::describeDuration(since, today));
     }
     http::put(v, "has_rows", !due.empty());
-    http::put(v, "count_text", due.size() == 1 ? std::string("1 officer") : std::to_string(due.size()) + " officers");
+    http::put(v, "count_text", domain::countOf(static_cast<long long>(due.size()), "officer", "officers"));
     http::put(v, "scope_name", ctx.actor().orgUnitName);
     http::put(v, "today_text", domain::formatDateText(today));
     return ctx.page("officers/due_for_transfer", "Due for transfer", v);

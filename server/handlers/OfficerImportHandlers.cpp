@@ -12,6 +12,7 @@
 #include "domain/Errors.h"
 #include "domain/OfficerImport.h"
 #include "domain/Utf8.h"
+#include "domain/Words.h"
 #include "handlers/ViewHelpers.h"
 #include "http/Multipart.h"
 #include "http/RequestContext.h"
@@ -61,6 +62,10 @@ Response preview(RequestContext& ctx, const store::StoredImport& file, const dom
     v.set("updates", std::to_string(p.updates));
     v.set("unchanged", std::to_string(p.unchanged));
     v.set("errors", std::to_string(p.errors));
+    v.set("creates_noun", domain::nounFor(p.creates, "new officer", "new officers"));
+    v.set("updates_noun", domain::nounFor(p.updates, "officer updated", "officers updated"));
+    v.set("errors_noun", domain::nounFor(p.errors, "row", "rows"));
+    v.set("commit_noun", domain::nounFor(p.creates + p.updates, "officer", "officers"));
     v.set("has_errors", p.errors > 0);
     v.set("can_commit", !file.committed && (p.creates + p.updates) > 0);
     v.set("committed", file.committed);
@@ -148,9 +153,9 @@ Response commit(RequestContext& ctx) {
     const auto file = requireImport(ctx);
     if (file.committed) throw domain::Conflict("This file was already imported: " + file.summary);
     const auto p = plan(ctx, file.content);
-    const std::string summary = std::to_string(p.creates) + " officers added, " + std::to_string(p.updates) +
-                                " updated, " + std::to_string(p.unchanged) + " unchanged, " +
-                                std::to_string(p.errors) + " rows skipped";
+    const std::string summary = domain::countOf(p.creates, "officer", "officers") + " added, " +
+                                std::to_string(p.updates) + " updated, " + std::to_string(p.unchanged) +
+                                " unchanged, " + domain::countOf(p.errors, "row", "rows") + " skipped";
     ctx.write(ctx.auditEvent("officer.import", "officer_import", std::to_string(file.id), "success",
                              file.fileName + ": " + summary),
               [&](store::Tx& tx, domain::AuditEvent&) {

@@ -3,6 +3,7 @@
 
 #include "domain/Errors.h"
 #include "domain/Role.h"
+#include "domain/Words.h"
 
 #include <Poco/URI.h>
 
@@ -58,6 +59,7 @@ http::View pagination(const http::Request& request, int page, int pageSize, int 
     p.set("page", std::to_string(page));
     p.set("pages", std::to_string(pages));
     p.set("total", std::to_string(total));
+    p.set("total_text", domain::countOf(total, "record", "records"));
     if (page > 1) p.set("prev_href", link(page - 1));
     if (page < pages) p.set("next_href", link(page + 1));
     return p;

@@ -52,8 +52,9 @@ TEST_CASE("the preview names every problem; commit applies the valid rows once",
     auto preview = hr.upload("/officers/import", "file", "roll;2026.csv", file);
     REQUIRE(preview.status == 200);
     const auto& b = preview.body;
-    CHECK_THAT(b, Catch::Contains("<strong>1</strong> new officers") &&
-                      Catch::Contains("<strong>1</strong> officers updated") &&
+    // One of each, in the singular (UI.md: plurals written out).
+    CHECK_THAT(b, Catch::Contains("<strong>1</strong> new officer</li>") &&
+                      Catch::Contains("<strong>1</strong> officer updated</li>") &&
                       Catch::Contains("<strong>1</strong> unchanged") &&
                       Catch::Contains("<strong>7</strong> rows with problems"));
     CHECK_THAT(b, Catch::Contains("Service number 4000002 also appears on line(s) 6") &&
