@@ -9,6 +9,8 @@
 #include "store/AuditStore.h"
 #include "store/OrgStore.h"
 
+#include <Poco/URI.h>
+
 #include <algorithm>
 
 namespace kituo::handlers {
@@ -59,6 +61,15 @@ Response listAudit(RequestContext& ctx) {
         row.set("actor", e.actorUsername.empty() ? std::string("(anonymous)") : e.actorUsername);
         row.set("action", e.action);
         row.set("record", e.recordType.empty() ? std::string() : e.recordType + " " + e.recordId);
+        // The record's own events are the page an auditor may open for any record in the
+        // trail (auditors open no officer, account or case pages); a record without an id
+        // (an export, a sign-in) is a plain label.
+        if (!e.recordType.empty() && !e.recordId.empty()) {
+            std::string type, id;
+            Poco::URI::encode(e.recordType, "&=+#%?/", type);
+            Poco::URI::encode(e.recordId, "&=+#%?/", id);
+            row.set("record_href", "/audit?record_type=" + type + "&record_id=" + id);
+        }
         row.set("ip", e.ip);
         row.set("outcome", e.outcome);
         row.set("outcome_bad", e.outcome != "success");

@@ -332,3 +332,27 @@ TEST_CASE("auditors find events by a plain word and by day-first dates", "[http]
     CHECK(days.status == 200);
     CHECK_THAT(days.body, Catch::Contains("EAT") && Catch::Contains("gaps are events outside your scope"));
 }
+
+TEST_CASE("a record in the trail links to that record's events; an event without a record id is a plain label",
+          "[http][audit]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s), auditor(s);
+    hr.login("hr");
+    const std::string officer = test::queryValue(
+        s.db(), "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                "WHERE st.code = 'KLM' ORDER BY o.officer_id LIMIT 1");
+    REQUIRE(hr.get("/officers/" + officer).status == 200);  // officer.read, record officer <id>
+    REQUIRE(hr.get("/officers.csv").status == 200);          // officer.export, no record id
+    auditor.login("auditor");
+    s.server().runMaintenance();
+    auto page = auditor.get("/audit?action=officer.&record_type=&page=1");
+    REQUIRE(page.status == 200);
+    const std::string link = "/audit?record_type=officer&amp;record_id=" + officer;
+    CHECK_THAT(page.body, Catch::Contains("<a href=\"" + link + "\" title=\"Every event of this record\">officer " +
+                                          officer + "</a>"));
+    CHECK_THAT(page.body, Catch::Contains("<td>officer </td>"));  // the export: no link
+    auto events = auditor.get("/audit?record_type=officer&record_id=" + officer);
+    CHECK(events.status == 200);
+    CHECK_THAT(events.body, Catch::Contains("officer.read") && !Catch::Contains("officer.export"));
+}
