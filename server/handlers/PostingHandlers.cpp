@@ -204,8 +204,11 @@ Response postCorrection(RequestContext& ctx) {
     } catch (const domain::ValidationError& e) {
         return correctionForm(ctx, o, current, previous, values, version, e.fieldErrors(), 400);
     }
-    ctx.flash("success", cancel ? "Posting to " + current.stationName + " cancelled; the officer is back at " +
-                                      previous->stationName + "."
+    auto where = [](const store::PostingRecord& p) {
+        return p.unitName.empty() ? p.stationName : p.unitName + ", " + p.stationName;
+    };
+    ctx.flash("success", cancel ? "Posting to " + where(current) + " cancelled; the officer is back at " +
+                                      where(*previous) + "."
                                 : std::string("Posting corrected."));
     return Response::redirect("/officers/" + std::to_string(o.id));
 }

@@ -11,9 +11,10 @@ after(async () => { await browser?.close(); });
 
 const pagesByRole = {
   hr: ['/', '/officers', '/officers?sort=rank', '/officers/{officer}', '/officers/{officer}/edit', '/officers/new',
+       '/officers/{officer}/postings', '{correct}',
        '/officers/import', '/officers/due-for-transfer', '/officers/print', '/account/sessions', '/account/password',
        '/officers/999999', '/no/such/page'],
-  ocs: ['/', '/officers', '/officers/{officer}'],
+  ocs: ['/', '/officers', '/officers/{officer}', '/officers/{officer}/postings'],
   admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor'],
   auditor: ['/', '/audit', '/audit/verify'],
 };
@@ -21,16 +22,20 @@ const pagesByRole = {
 for (const [role, paths] of Object.entries(pagesByRole)) {
   test(`${role}: every page passes axe and fits a 360 px phone`, async () => {
     const { context, page } = await signIn(browser, role);
-    let officer = '';
+    let officer = '', correct = '';
     if (paths.some((p) => p.includes('{officer}'))) {
       await page.goto(`${baseUrl}/officers`);
       officer = (await page.getAttribute('table.roll tbody tr:first-child a', 'href')).split('/').pop();
+    }
+    if (paths.includes('{correct}')) {  // the correction form of that officer's current posting
+      await page.goto(`${baseUrl}/officers/${officer}`);
+      correct = await page.getAttribute('a[href$="/correct"]', 'href');
     }
     const problems = [];
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
       for (const path of paths) {
-        await page.goto(baseUrl + path.replace('{officer}', officer));
+        await page.goto(baseUrl + path.replace('{officer}', officer).replace('{correct}', correct));
         for (const v of await axeViolations(page)) problems.push(`${path} at ${width}px: ${v}`);
         if (width === 360) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
