@@ -188,6 +188,8 @@ Response showOfficer(RequestContext& ctx) {
     View transfer;
     transfer.set("from_date", today);
     v.set("transfer", transferForm(ctx, transfer));
+    v.set("printed_at", domain::formatEatText(ctx.now()));
+    v.set("printed_by", ctx.actor().displayName + " (" + ctx.actor().username + ")");
     return ctx.page("officers/show", o.fields.surname + ", " + o.fields.otherNames, v);
 }
 

@@ -200,7 +200,7 @@ test('a failed form stays at its own address, with the errors and the input', as
 
 test('HR cancels a transfer recorded by mistake, giving a reason, and the history shows it', async () => {
   const { context, page } = await signIn(browser, 'hr');
-  await page.goto(`${baseUrl}/officers?sort=service_number&dir=desc`);
+  await page.goto(`${baseUrl}/officers?sort=service_number`);
   await page.click('table.roll tbody tr:nth-child(5) a');
   const profile = page.url();
   const before = await page.$$eval('table tbody tr', (trs) => trs.length);
@@ -210,6 +210,7 @@ test('HR cancels a transfer recorded by mistake, giving a reason, and the histor
   await page.selectOption('#unit_id', { label: units.find((u) => u && u !== 'None' && !current.startsWith(u)) });
   await page.fill('#reference', 'MO/WRONG/2026');
   await page.click('button:has-text("Record transfer")');
+  assert.match(await page.textContent('main'), /Unit changed to/);
   await page.click('text=Correct or cancel the current posting');
   assert.match(page.url(), /\/postings\/\d+\/correct$/);
   await page.check('#action-cancel');
@@ -226,5 +227,23 @@ test('HR cancels a transfer recorded by mistake, giving a reason, and the histor
   const rows = await page.$$eval('.columns table tbody tr', (trs) => trs.length);
   assert.ok(rows <= before, 'the cancelled posting is gone from the history table');
   await page.screenshot({ path: shot('posting-cancelled'), fullPage: true });
+  await context.close();
+});
+
+test('an officer\'s profile prints as one clean page without edit controls', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.goto(`${baseUrl}/officers?sort=service_number`);
+  await page.click('table.roll tbody tr:first-child a');
+  const number = (await page.textContent('h1 .svc')).trim();
+  const pdf = join(outDir, 'officer-profile-print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const pages = text.split('\f').filter((p) => p.trim().length > 0);
+  assert.equal(pages.length, 1, 'one page');
+  assert.ok(text.includes(number));
+  assert.match(text, /Officer record · .+ · printed \d+ \w{3} \d{4} \d\d:\d\d EAT by .+\(hr\)/);
+  assert.match(text, /Postings/);
+  assert.doesNotMatch(text, /Edit details|Record a transfer|Correct or cancel|Sign out|Movement order reference/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(outDir, 'officer-profile-print')]);
   await context.close();
 });
