@@ -1,0 +1,98 @@
+// Bulk enrolment, prerequisites, reminders and summaries; see TrainingActions.h.
+#include "domain/TrainingActions.h"
+
+#include "domain/Officer.h"
+
+#include <algorithm>
+
+namespace kituo::domain {
+namespace {
+
+// The date a cell must act by: the end of a qualification held, else the due date.
+std::optional<std::string> deadline(const ModuleCompliance& c) {
+    if (c.state == ComplianceState::NotRequired) return std::nullopt;
+    if (c.validUntil) return c.validUntil;
+    return c.dueBy;
+}
+
+bool holdsValid(const ModuleCompliance& c) {
+    return c.state == ComplianceState::Compliant || (c.state == ComplianceState::DueSoon && c.lastCompleted);
+}
+
+}  // namespace
+
+std::vector<std::int64_t> bulkEnrolmentCandidates(const std::vector<ComplianceCell>& cells,
+                                                  const std::set<std::int64_t>& alreadyEnrolled,
+                                                  const std::string& today, int withinDays) {
+    std::vector<std::pair<std::string, std::int64_t>> picked;
+    const std::string horizon = addDays(today, withinDays);
+    for (const auto& cell : cells) {
+        const auto& c = cell.compliance;
+        if (alreadyEnrolled.count(cell.officerId)) continue;
+        const auto by = deadline(c);
+        const bool late = c.state == ComplianceState::Overdue || c.state == ComplianceState::Expired;
+        const bool soon = c.state == ComplianceState::DueSoon && by && *by <= horizon;
+        if (late || soon) picked.emplace_back(by.value_or(""), cell.officerId);
+    }
+    std::sort(picked.begin(), picked.end());
+    std::vector<std::int64_t> out;
+    for (const auto& p : picked) out.push_back(p.second);
+    return out;
+}
+
+std::vector<std::int64_t> missingPrerequisites(const std::vector<std::int64_t>& prerequisites,
+                                               const std::vector<Completion>& completions) {
+    std::vector<std::int64_t> missing;
+    for (auto id : prerequisites) {
+        const bool met = std::any_of(completions.begin(), completions.end(),
+                                     [&](const Completion& c) { return c.moduleId == id && c.passed; });
+        if (!met) missing.push_back(id);
+    }
+    return missing;
+}
+
+const std::vector<int>& reminderThresholds() {
+    static const std::vector<int> t = {90, 60, 30, 7, 0};
+    return t;
+}
+
+std::vector<ReminderKey> remindersDue(const std::vector<ComplianceCell>& cells, const std::set<ReminderKey>& sent,
+                                      const std::string& today) {
+    std::vector<ReminderKey> out;
+    for (const auto& cell : cells) {
+        const auto by = deadline(cell.compliance);
+        if (!by) continue;
+        // Overdue means the deadline has passed: the day after validUntil, or after dueBy.
+        const long left = daysBetween(today, *by);
+        int reached = -1;
+        if (left < 0) {
+            reached = 0;
+        } else {
+            for (int t : reminderThresholds()) {
+                if (t > 0 && left <= t) reached = t;  // thresholds descend: the last hit is the nearest
+            }
+        }
+        if (reached < 0) continue;
+        ReminderKey key{cell.officerId, cell.compliance.moduleId, reached, *by};
+        if (!sent.count(key)) out.push_back(key);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>& cells) {
+    ModuleSummary s;
+    s.moduleId = moduleId;
+    int valid = 0;
+    for (const auto& cell : cells) {
+        const auto& c = cell.compliance;
+        if (c.moduleId != moduleId || c.state == ComplianceState::NotRequired) continue;
+        ++s.required;
+        ++s.byState[c.state];
+        if (holdsValid(c)) ++valid;
+    }
+    if (s.required > 0) s.percentCompliant = valid * 100 / s.required;
+    return s;
+}
+
+}  // namespace kituo::domain

@@ -1,0 +1,71 @@
+// What HR does with compliance, pure: whom a bulk enrolment takes, whether an officer meets a
+// module's prerequisites, which reminders are due, and a station's compliance per module.
+// Functions of plain data and a date (see Training.h for the states).
+#pragma once
+
+#include "domain/Training.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace kituo::domain {
+
+// One officer's state for one module (a cell of the station's matrix).
+struct ComplianceCell {
+    std::int64_t officerId = 0;
+    ModuleCompliance compliance;
+};
+
+// "Enrol every officer of this station who is overdue or due within `withinDays` days": the
+// officers whose state is Overdue or Expired, or DueSoon with their deadline (validUntil or
+// dueBy) at most `withinDays` after `today`, not already enrolled; in order of urgency (the
+// earliest deadline first, then officer id). Compliant and not-required officers never are.
+std::vector<std::int64_t> bulkEnrolmentCandidates(const std::vector<ComplianceCell>& cells,
+                                                  const std::set<std::int64_t>& alreadyEnrolled,
+                                                  const std::string& today, int withinDays = 60);
+
+// The prerequisites (module ids) the officer has never passed; empty: they may enrol.
+// Chosen: a prerequisite once passed stays met after its own qualification expires (it is
+// knowledge for the next course, not a licence).
+std::vector<std::int64_t> missingPrerequisites(const std::vector<std::int64_t>& prerequisites,
+                                               const std::vector<Completion>& completions);
+
+// Reminder thresholds, in days before the deadline; 0 is "overdue" (the deadline passed).
+const std::vector<int>& reminderThresholds();  // 90, 60, 30, 7, 0
+
+// A notice to create: officer x module x threshold, each exactly once.
+struct ReminderKey {
+    std::int64_t officerId = 0;
+    std::int64_t moduleId = 0;
+    int threshold = 0;       // days before the deadline; 0: overdue
+    std::string deadline;    // the validUntil or dueBy it is about (a renewal starts a new cycle)
+    bool operator<(const ReminderKey& o) const {
+        return std::tie(officerId, moduleId, threshold, deadline) < std::tie(o.officerId, o.moduleId, o.threshold, o.deadline);
+    }
+    bool operator==(const ReminderKey& o) const { return !(*this < o) && !(o < *this); }
+};
+
+// The reminders due on `today` that are not in `sent`: for each required cell with a deadline,
+// the nearest threshold reached (only the most urgent one: a job that did not run for a week
+// sends the current reminder, not every one it missed). Keys carry the deadline, so after a
+// renewal the thresholds apply again to the new one. Running it twice creates nothing new.
+std::vector<ReminderKey> remindersDue(const std::vector<ComplianceCell>& cells, const std::set<ReminderKey>& sent,
+                                      const std::string& today);
+
+// A module's compliance at a station: how many officers it is required of and how many are
+// in each state; percentCompliant is the share of them holding a valid qualification today
+// (Compliant, or DueSoon with a passing completion not yet expired), rounded down; 100 when
+// nobody is required.
+struct ModuleSummary {
+    std::int64_t moduleId = 0;
+    int required = 0;
+    std::map<ComplianceState, int> byState;
+    int percentCompliant = 100;
+};
+ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>& cells);
+
+}  // namespace kituo::domain
