@@ -54,6 +54,7 @@ Server::Server(Config config)
     handlers::addOrgAdminRoutes(_router);
     handlers::addAuditRoutes(_router);
     handlers::addOfficerRoutes(_router);
+    handlers::addTrainingRoutes(_router);
     handlers::addOfficerImportRoutes(_router);
     _router.validate();
 }

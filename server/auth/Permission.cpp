@@ -12,6 +12,8 @@ std::string toString(Permission p) {
         case Permission::ReadAudit: return "read_audit";
         case Permission::ReadOfficers: return "read_officers";
         case Permission::ManageOfficers: return "manage_officers";
+        case Permission::ReadTraining: return "read_training";
+        case Permission::ManageCatalogue: return "manage_catalogue";
     }
     return "unknown";
 }

@@ -15,6 +15,8 @@ enum class Permission {
     ReadAudit,    // the audit trail and its verification
     ReadOfficers,    // the nominal roll: list, profiles, CSV export (national IDs masked unless HR)
     ManageOfficers,  // create and edit officers, transfers, CSV import
+    ReadTraining,    // the retraining catalogue, compliance of the officers in scope
+    ManageCatalogue, // create and edit modules and their requirement rules (HR: national scope only)
 };
 
 std::string toString(Permission p);

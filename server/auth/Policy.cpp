@@ -19,6 +19,10 @@ bool allows(Role role, Permission permission) {
             return role == Role::HrOfficer || role == Role::StationCommander;
         case Permission::ManageOfficers:
             return role == Role::HrOfficer;
+        case Permission::ReadTraining:
+            return role == Role::HrOfficer || role == Role::StationCommander || role == Role::Admin;
+        case Permission::ManageCatalogue:
+            return role == Role::Admin || role == Role::HrOfficer;
     }
     return false;
 }
@@ -36,6 +40,8 @@ bool allowedWhileEnrolmentRequired(const std::string& path) {
 std::vector<NavItem> navigationFor(Role role) {
     std::vector<NavItem> nav = {{"/", "Home"}};
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/officers", "Officers"});
+    if (allows(role, Permission::ReadOfficers)) nav.push_back({"/training/compliance", "Training"});
+    else if (allows(role, Permission::ReadTraining)) nav.push_back({"/training/modules", "Training"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});
     if (allows(role, Permission::ManageOrg)) nav.push_back({"/admin/org", "Organisation"});
     if (allows(role, Permission::ReadAudit)) nav.push_back({"/audit", "Audit trail"});

@@ -28,6 +28,10 @@ void addOfficerFormRoutes(http::Router& router);
 // /officers/{id}/postings (history and transfer), .../postings/{posting}/correct (called by
 // addOfficerRoutes)
 void addPostingRoutes(http::Router& router);
+// /training/modules... (the catalogue) and addTrainingComplianceRoutes
+void addTrainingRoutes(http::Router& router);
+// /training/compliance[.csv] (called by addTrainingRoutes)
+void addTrainingComplianceRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 

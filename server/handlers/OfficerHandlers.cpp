@@ -11,6 +11,7 @@
 #include "domain/Utf8.h"
 #include "domain/Words.h"
 #include "handlers/OfficerViews.h"
+#include "handlers/TrainingViews.h"
 #include "handlers/ViewHelpers.h"
 #include "http/FragmentCache.h"
 #include "http/RequestContext.h"
@@ -188,6 +189,7 @@ Response showOfficer(RequestContext& ctx) {
     View transfer;
     transfer.set("from_date", today);
     v.set("transfer", transferForm(ctx, transfer));
+    addTrainingPanel(ctx, v, o.id);
     v.set("printed_at", domain::formatEatText(ctx.now()));
     v.set("printed_by", ctx.actor().displayName + " (" + ctx.actor().username + ")");
     return ctx.page("officers/show", o.fields.surname + ", " + o.fields.otherNames, v);

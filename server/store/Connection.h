@@ -31,6 +31,8 @@ public:
     sql::PreparedStatement& prepare(const std::string& sql);
     // Runs one statement that returns no rows (DDL, SET, ...), without caching it.
     void execute(const std::string& sql);
+    // The AUTO_INCREMENT id of this connection's latest insert.
+    std::int64_t lastInsertId();
     sql::Connection& raw() { return *_raw; }
     bool valid();
     // Counters in data_versions this transaction changes. They are written by the commit, as
@@ -70,13 +72,13 @@ private:
     std::set<std::string> _bumps;
 };
 
-// Reads a nullable string column: `fallback` for SQL NULL.
 // The value bound to "path LIKE CONCAT(?, '%')" for an actor's scope: an empty scope (an
 // account with no unit) matches no path at all rather than every path.
 inline std::string scopePattern(const std::string& scopePath) {
     return scopePath.empty() ? std::string("\x01") : scopePath;
 }
 
+// Reads a nullable string column: `fallback` for SQL NULL.
 std::string getStringOr(sql::ResultSet& rs, const std::string& column, const std::string& fallback);
 
 }  // namespace kituo::store

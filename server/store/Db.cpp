@@ -100,6 +100,12 @@ Connection::~Connection() {
     }
 }
 
+std::int64_t Connection::lastInsertId() {
+    std::unique_ptr<sql::ResultSet> rs(prepare("SELECT LAST_INSERT_ID()").executeQuery());
+    rs->next();
+    return rs->getInt64(1);
+}
+
 sql::PreparedStatement& Connection::prepare(const std::string& text) {
     if (_counter) ++*_counter;
     return prepareIn(text.size() > kLargeStatementChars ? _large : _small, text);

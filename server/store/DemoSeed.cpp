@@ -1,6 +1,7 @@
 // Demo station seed; see DemoSeed.h.
 #include "store/DemoSeed.h"
 
+#include "store/DemoTrainingSeed.h"
 #include "store/PostingStore.h"
 #include "store/RankStore.h"
 #include "store/Connection.h"
@@ -232,6 +233,18 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const cryp
         if (enrol) ++result.secondFactorsEnrolled;
     }
     result.officersCreated = seedOfficers(db, org, today);
+    const auto training = seedTraining(db, today);
+    result.trainingModulesCreated = training.modules;
+    if (training.modules > 0) {
+        db.transaction([&](Connection& c) {
+            auto e = event("training.seed", 0, std::to_string(training.modules) + " demo modules, " +
+                                                  std::to_string(training.completions) +
+                                                  " completions created by seed-demo");
+            e.recordType = "training_module";
+            e.recordId = "";
+            audit.append(c, e);
+        });
+    }
     // Nothing else may be running to seal the seed's audit events: seal them now.
     AuditStore(db, keys).seal();
     return result;

@@ -3,7 +3,8 @@
 // demo accounts of ARCHITECTURE.md (admin, hr, counsellor, counsellor2, supervisor,
 // commander, ocs, auditor at Kilimani station; hr.county at Nairobi County; hr.other at
 // Capitol Hill station); and a nominal roll of about 120 officers (100 at Kilimani, 20 at
-// Capitol Hill) across ranks, units and statuses, many with earlier postings. The roll is
+// Capitol Hill) across ranks, units and statuses, many with earlier postings; the demo
+// retraining catalogue and completions (DemoTrainingSeed.h). The roll is
 // generated from a fixed seed, so every installation gets the same people.
 //
 // Creates what is missing and changes nothing that exists: an existing account (demo name or
@@ -28,6 +29,7 @@ struct DemoSeedResult {
     int accountsCreated = 0;
     int secondFactorsEnrolled = 0;
     int officersCreated = 0;
+    int trainingModulesCreated = 0;  // the demo catalogue, with rules and completions (DemoTrainingSeed.h)
 };
 
 // The demo accounts' usernames, in seeding order.

@@ -11,11 +11,13 @@ after(async () => { await browser?.close(); });
 
 const pagesByRole = {
   hr: ['/', '/officers', '/officers?sort=rank', '/officers/{officer}', '/officers/{officer}/edit', '/officers/new',
-       '/officers/{officer}/postings', '{correct}',
+       '/officers/{officer}/postings', '{correct}', '/training/compliance', '/training/compliance?state=overdue',
+       '/training/modules', '/training/modules/1',
        '/officers/import', '/officers/due-for-transfer', '/officers/print', '/account/sessions', '/account/password',
        '/officers/999999', '/no/such/page'],
-  ocs: ['/', '/officers', '/officers/{officer}', '/officers/{officer}/postings'],
-  admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor'],
+  ocs: ['/', '/officers', '/officers/{officer}', '/officers/{officer}/postings', '/training/compliance'],
+  admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor', '/training/modules',
+          '/training/modules/new', '/training/modules/1'],
   auditor: ['/', '/audit', '/audit/verify'],
 };
 

@@ -102,6 +102,22 @@ const std::vector<Row>& table() {
          {302, 403, 404, 403, 403, 403, 403, 403}},
         {"POST", "/officers/import/{id}/commit", "/officers/import/999999/commit",
          {403, 403, 404, 403, 403, 403, 403, 403}},
+        // The catalogue: read by HR, station commanders and admins; edited by admins and
+        // national HR (Kilimani's HR is a station account: 403).
+        {"GET", "/training/modules", "/training/modules", {302, 200, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/modules/new", "/training/modules/new", {302, 200, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/training/modules/new", "/training/modules/new", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"GET", "/training/modules/{id}", "/training/modules/{module}", {302, 200, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/modules/{id}", "/training/modules/999999", {302, 404, 404, 403, 403, 403, 404, 403}},
+        {"POST", "/training/modules/{id}", "/training/modules/{module}", {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/training/modules/{id}/requirements", "/training/modules/{module}/requirements",
+         {403, 400, 403, 403, 403, 403, 403, 403}},
+        {"POST", "/training/modules/{id}/requirements/{requirement}/remove",
+         "/training/modules/{module}/requirements/999999/remove", {403, 404, 403, 403, 403, 403, 403, 403}},
+        // Compliance of officers: HR and station commanders.
+        {"GET", "/training/compliance", "/training/compliance", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/compliance", "/training/compliance?station={unit}", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/compliance.csv", "/training/compliance.csv", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;
@@ -145,6 +161,7 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
     };
     const std::string officer = officerId("2100000");  // Kilimani
     const std::string far = officerId("2103700");      // Capitol Hill
+    const std::string module = test::queryValue(s.db(), "SELECT training_module_id FROM training_modules WHERE code = 'HR-UOF'");
 
     for (std::size_t col = 0; col < kRoles.size(); ++col) {
         const std::string& role = kRoles[col];
@@ -153,7 +170,8 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
         for (const auto& row : table()) {
             std::string path = row.path;
             for (const auto& [key, value] : std::map<std::string, std::string>{
-                     {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far}}) {
+                     {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far},
+                     {"{module}", module}}) {
                 path = replaceAll(path, key, value);
             }
             // A real page first, so the browser holds the token a form on that page would carry.

@@ -136,6 +136,23 @@ std::string correctionPath(store::Db& db, const std::string& officerId) {
            q(db, "SELECT posting_id FROM postings WHERE to_date IS NULL AND officer_id = " + officerId) + "/correct";
 }
 
+// A valid module form, for the catalogue rows: a new, unique code, or the module's own.
+Fields moduleForm(store::Db& db, const std::string& moduleId = "") {
+    Fields f = {{"code", "SCOPE-" + std::to_string(unique())}, {"title", "Scope test module"}, {"category", "other"},
+                {"description", ""}, {"hours", "4"}, {"delivery", "classroom"}, {"pass_mark", "50"},
+                {"validity_months", "12"}, {"recert_basis", "completion"}, {"window_month", ""},
+                {"renewal_window_days", "30"}};
+    if (!moduleId.empty()) {  // an edit keeps the module's code (other rows find modules by it)
+        f["code"] = q(db, "SELECT code FROM training_modules WHERE training_module_id = " + moduleId);
+        f["version"] = q(db, "SELECT version FROM training_modules WHERE training_module_id = " + moduleId);
+    }
+    return f;
+}
+
+std::string moduleId(store::Db& db, const std::string& code) {
+    return q(db, "SELECT training_module_id FROM training_modules WHERE code = '" + code + "'");
+}
+
 // The same rows at another address of the same handler (a form that posts to its own page
 // as well as to the address of the contract): `rewrite` turns one path into the other.
 void addAliases(std::vector<Row>& rows, const std::string& method, const std::string& pattern,
@@ -331,6 +348,49 @@ const std::vector<Row>& table() {
                             {{"name", "Renamed unit " + std::to_string(unique())},
                              {"version", q(db, "SELECT version FROM org_units WHERE org_unit_id = " + id)}}};
          }, 303},
+        // --- the retraining catalogue (admin; national data: "outside" is a module that is not there) ---
+        {"GET", "/training/modules/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/training/modules/" + (in ? moduleId(db, "HR-UOF") : std::string("999999")), {}};
+         }, 200},
+        {"POST", "/training/modules/{id}", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             const std::string id = in ? moduleId(db, "TIP-LABOUR") : std::string("999999");
+             return Request{"/training/modules/" + id, moduleForm(db, in ? id : moduleId(db, "TIP-LABOUR"))};
+         }, 303},
+        {"POST", "/training/modules/new", "prerequisite_id", "admin", E::FieldError,
+         [](store::Db& db, const Ids&, bool in) {
+             auto f = moduleForm(db);
+             f["prerequisite_id"] = in ? moduleId(db, "HR-UOF") : std::string("999999");
+             return Request{"/training/modules/new", f};
+         }, 303},
+        {"POST", "/training/modules/{id}", "prerequisite_id", "admin", E::FieldError,
+         [](store::Db& db, const Ids&, bool in) {
+             const std::string id = moduleId(db, "PROM-INSP");
+             auto f = moduleForm(db, id);
+             f["prerequisite_id"] = in ? moduleId(db, "PROM-SGT") : std::string("999999");
+             return Request{"/training/modules/" + id, f};
+         }, 303},
+        {"POST", "/training/modules/{id}/requirements", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/training/modules/" + (in ? moduleId(db, "TIP-LABOUR") : std::string("999999")) + "/requirements",
+                            {{"kind", "all"}, {"effective_from", "2027-01-01"}, {"due_days", "90"}}};
+         }, 303},
+        // A rule of another module is not this module's.
+        {"POST", "/training/modules/{id}/requirements/{requirement}/remove", "{id}", "admin", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             const std::string rule = q(db, "SELECT MIN(training_requirement_id) FROM training_requirements WHERE "
+                                            "training_module_id = " + moduleId(db, "HR-UOF"));
+             return Request{"/training/modules/" + (in ? moduleId(db, "HR-UOF") : moduleId(db, "FA-BASIC")) +
+                                "/requirements/" + rule + "/remove", {}};
+         }, 303},
+        // --- retraining compliance (hr at Kilimani): Capitol Hill's matrix does not exist for them ---
+        {"GET", "/training/compliance", "station", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance?station=" + (in ? ids.klm : ids.cph), {}}; },
+         200},
+        {"GET", "/training/compliance.csv", "station", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance.csv?station=" + (in ? ids.klm : ids.cph), {}}; },
+         200},
         // --- the audit trail (auditor at Kilimani): hr.other's events lie at Capitol Hill ---
         {"GET", "/audit", "record_id", "auditor", E::Filtered,
          [](store::Db&, const Ids& ids, bool in) {
@@ -358,7 +418,8 @@ const std::vector<Row>& table() {
 // checksummed: every request moves last_seen_at.
 std::map<std::string, std::string> fingerprint(store::Db& db) {
     std::map<std::string, std::string> out;
-    for (const char* t : {"officers", "postings", "posting_corrections", "officer_imports", "users", "org_units", "user_second_factors",
+    for (const char* t : {"officers", "postings", "posting_corrections", "officer_imports", "training_modules",
+                          "training_prerequisites", "training_requirements", "training_completions", "users", "org_units", "user_second_factors",
                           "recovery_codes", "second_factor_resets", "user_notices", "data_versions"}) {
         const std::string table = t;
         const std::string columns = q(db,
@@ -486,6 +547,7 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/officers/{id}/postings", "/officers/" + ids.officer + "/postings"},
         {"/officers/{id}/postings/{posting}/correct", correctionPath(s.db(), ids.officer)},
         {"/admin/users/{id}/two-factor-reset", "/admin/users/" + ids.user + "/two-factor-reset"},
+        {"/training/modules/{id}", "/training/modules/" + moduleId(s.db(), "HR-UOF")},
         {"/officers/import/{id}", "/officers/import/" + ids.importMine},
         {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},

@@ -18,6 +18,10 @@ TEST_CASE("each permission is held by exactly the intended roles", "[unit]") {
         CHECK(auth::allows(r, Permission::ReadAudit) == (r == Role::Auditor));
         CHECK(auth::allows(r, Permission::ReadOfficers) == (r == Role::HrOfficer || r == Role::StationCommander));
         CHECK(auth::allows(r, Permission::ManageOfficers) == (r == Role::HrOfficer));
+        CHECK(auth::allows(r, Permission::ReadTraining) ==
+              (r == Role::HrOfficer || r == Role::StationCommander || r == Role::Admin));
+        // HR also needs national scope, checked against the account's place (TrainingHandlers).
+        CHECK(auth::allows(r, Permission::ManageCatalogue) == (r == Role::Admin || r == Role::HrOfficer));
         CHECK(auth::seesNationalIds(r) == (r == Role::HrOfficer));
     }
 }
@@ -35,8 +39,12 @@ TEST_CASE("navigation shows only what the role may open", "[unit]") {
         for (const auto& n : auth::navigationFor(r)) out.push_back(n.href);
         return out;
     };
-    CHECK(hrefs(Role::Admin) == std::vector<std::string>{"/", "/admin/users", "/admin/org", "/account/sessions"});
+    CHECK(hrefs(Role::Admin) ==
+          std::vector<std::string>{"/", "/training/modules", "/admin/users", "/admin/org", "/account/sessions"});
     CHECK(hrefs(Role::Auditor) == std::vector<std::string>{"/", "/audit", "/account/sessions"});
     CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/account/sessions"});
-    CHECK(hrefs(Role::HrOfficer) == std::vector<std::string>{"/", "/officers", "/account/sessions"});
+    CHECK(hrefs(Role::HrOfficer) ==
+          std::vector<std::string>{"/", "/officers", "/training/compliance", "/account/sessions"});
+    CHECK(hrefs(Role::StationCommander) ==
+          std::vector<std::string>{"/", "/officers", "/training/compliance", "/account/sessions"});
 }

@@ -1,0 +1,278 @@
+// Retraining compliance: the station matrix (officers x required modules, the state of each in
+// words and colour, filter by state, CSV), per-module compliance with an inline SVG chart, and
+// the training panel of a profile. States come from domain::moduleCompliance on today's date.
+// A station outside the actor's scope does not exist for them (404).
+#include "handlers/Handlers.h"
+
+#include "auth/Policy.h"
+#include "domain/Csv.h"
+#include "domain/Time.h"
+#include "domain/TrainingActions.h"
+#include "domain/Words.h"
+#include "handlers/TrainingViews.h"
+#include "handlers/ViewHelpers.h"
+#include "http/RequestContext.h"
+#include "http/ViewBuild.h"
+#include "store/OrgStore.h"
+#include "store/TrainingStore.h"
+
+#include <map>
+
+namespace kituo::handlers {
+
+using auth::Permission;
+using http::RequestContext;
+using http::Response;
+using http::View;
+
+namespace {
+
+struct Matrix {
+    domain::OrgUnit station;
+    std::vector<store::TrainingOfficer> officers;
+    std::vector<store::TrainingModuleRecord> modules;            // required of someone at the station
+    std::vector<std::vector<domain::ModuleCompliance>> cells;    // [officer][module]
+};
+
+std::vector<domain::Requirement> rulesOf(const std::vector<store::RequirementRecord>& records) {
+    std::vector<domain::Requirement> out;
+    for (const auto& r : records) out.push_back(r.rule);
+    return out;
+}
+
+Matrix buildMatrix(RequestContext& ctx, const domain::OrgUnit& station) {
+    store::TrainingStore training(ctx.services.db);
+    Matrix m{station, training.officersAt(ctx.actor(), station.id), {}, {}};
+    const auto rules = rulesOf(training.requirements());
+    std::map<std::int64_t, std::vector<domain::Completion>> done;
+    for (const auto& c : training.completionsAt(ctx.actor(), station.id)) done[c.officerId].push_back(c.completion);
+    const std::string today = ctx.today();
+    const auto all = training.modules();
+    std::vector<std::vector<domain::ModuleCompliance>> byModule;
+    for (const auto& mod : all) {
+        std::vector<domain::ModuleCompliance> column;
+        bool required = false;
+        for (const auto& o : m.officers) {
+            column.push_back(domain::moduleCompliance(mod.rules(), rules, o.facts, done[o.facts.officerId], today));
+            required = required || column.back().state != domain::ComplianceState::NotRequired;
+        }
+        if (!required) continue;
+        m.modules.push_back(mod);
+        byModule.push_back(std::move(column));
+    }
+    m.cells.assign(m.officers.size(), {});
+    for (std::size_t i = 0; i < m.officers.size(); ++i) {
+        for (const auto& column : byModule) m.cells[i].push_back(column[i]);
+    }
+    return m;
+}
+
+// The station the request names (within scope, else 404), or the actor's own when they are
+// at a station and name none; nothing when they must choose.
+std::optional<domain::OrgUnit> stationOf(RequestContext& ctx) {
+    store::OrgStore org(ctx.services.db);
+    const std::string raw = ctx.request.queryParam("station");
+    if (raw.empty()) {
+        auto own = org.findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
+        if (own && own->kind == domain::OrgKind::Station) return own;
+        return std::nullopt;
+    }
+    const auto id = positiveNumber(raw);
+    auto station = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
+    if (!station || station->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
+    return station;
+}
+
+std::string cellDate(const domain::ModuleCompliance& c) {
+    if (c.state == domain::ComplianceState::NotRequired) return "";
+    if (c.validUntil) return (c.state == domain::ComplianceState::Expired ? "expired " : "to ") + domain::formatDateText(*c.validUntil);
+    if (c.dueBy) return (c.state == domain::ComplianceState::Overdue ? "was due " : "due ") + domain::formatDateText(*c.dueBy);
+    return c.lastCompleted ? std::string("never expires") : std::string();
+}
+
+// An inline SVG bar chart of percentages (UI.md "Charts"): geometry computed here, drawn by
+// partials/bar_chart; the same numbers go in a table beside it.
+View barChart(const std::string& title, const std::vector<std::pair<std::string, int>>& bars) {
+    constexpr int kLabel = 90, kWidth = 300, kRow = 24;
+    View v;
+    v.set("title", title);
+    v.set("height", std::to_string(static_cast<int>(bars.size()) * kRow + 8));
+    v.set("width", std::to_string(kLabel + kWidth + 50));
+    View list = View::type::list;
+    int y = 4;
+    for (const auto& [label, percent] : bars) {
+        View b;
+        b.set("label", label);
+        b.set("value", std::to_string(percent) + "%");
+        b.set("y", std::to_string(y));
+        b.set("text_y", std::to_string(y + 15));
+        b.set("bar_x", std::to_string(kLabel));
+        b.set("bar_width", std::to_string(kWidth * percent / 100));
+        b.set("value_x", std::to_string(kLabel + kWidth * percent / 100 + 6));
+        list.push_back(b);
+        y += kRow;
+    }
+    v.set("bars", list);
+    return v;
+}
+
+Response showCompliance(RequestContext& ctx) {
+    View v;
+    const auto station = stationOf(ctx);
+    if (!station) {
+        // A county or national account: choose a station.
+        View stations = View::type::list;
+        for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
+            if (u.kind != domain::OrgKind::Station) continue;
+            View s;
+            s.set("href", "/training/compliance?station=" + std::to_string(u.id));
+            s.set("name", u.name);
+            stations.push_back(s);
+        }
+        v.set("stations", stations);
+        v.set("scope_name", ctx.actor().orgUnitName);
+        return ctx.page("training/compliance_choose", "Retraining compliance", v);
+    }
+    const auto m = buildMatrix(ctx, *station);
+    const std::string stateFilter = ctx.request.queryParam("state");
+    std::vector<domain::ComplianceCell> cells;
+    View header = View::type::list;
+    for (const auto& mod : m.modules) {
+        View h;
+        h.set("code", mod.fields.code);
+        h.set("title", mod.fields.title);
+        h.set("href", "/training/modules/" + std::to_string(mod.id));
+        header.push_back(h);
+    }
+    View rows = View::type::list;
+    for (std::size_t i = 0; i < m.officers.size(); ++i) {
+        const auto& o = m.officers[i];
+        bool match = stateFilter.empty();
+        View row;
+        row.set("id", std::to_string(o.facts.officerId));
+        row.set("service_number", o.serviceNumber);
+        row.set("name", o.surname + ", " + o.otherNames);
+        row.set("rank", o.rankName);
+        row.set("unit", o.unitName);
+        View line = View::type::list;
+        for (std::size_t j = 0; j < m.modules.size(); ++j) {
+            const auto& c = m.cells[i][j];
+            cells.push_back({o.facts.officerId, c});
+            match = match || domain::complianceKey(c.state) == stateFilter;
+            View cell;
+            cell.set("key", domain::complianceKey(c.state));
+            cell.set("label", domain::complianceLabel(c.state));
+            cell.set("date", cellDate(c));
+            cell.set("module", m.modules[j].fields.code);
+            line.push_back(cell);
+        }
+        row.set("cells", line);
+        if (match) rows.push_back(row);
+    }
+    std::vector<std::pair<std::string, int>> bars;
+    View summary = View::type::list;
+    for (const auto& mod : m.modules) {
+        const auto s = domain::summarize(mod.id, cells);
+        bars.emplace_back(mod.fields.code, s.percentCompliant);
+        View x;
+        x.set("code", mod.fields.code);
+        x.set("title", mod.fields.title);
+        x.set("required", std::to_string(s.required));
+        x.set("percent", std::to_string(s.percentCompliant) + "%");
+        auto count = [&](domain::ComplianceState st) {
+            auto it = s.byState.find(st);
+            return std::to_string(it == s.byState.end() ? 0 : it->second);
+        };
+        x.set("compliant", count(domain::ComplianceState::Compliant));
+        x.set("due_soon", count(domain::ComplianceState::DueSoon));
+        x.set("expired", count(domain::ComplianceState::Expired));
+        x.set("overdue", count(domain::ComplianceState::Overdue));
+        summary.push_back(x);
+    }
+    const std::size_t shown = rows.list_value().size();
+    v.set("station", station->name);
+    v.set("station_id", std::to_string(station->id));
+    v.set("today_text", domain::formatDateText(ctx.today()));
+    v.set("modules", header);
+    v.set("rows", rows);
+    v.set("has_rows", shown > 0);
+    v.set("has_modules", !m.modules.empty());
+    v.set("summary", summary);
+    v.set("chart", barChart("Officers holding a valid qualification, by module", bars));
+    View states = View::type::list;
+    std::string filterText;
+    for (auto st : {domain::ComplianceState::Overdue, domain::ComplianceState::Expired, domain::ComplianceState::DueSoon,
+                    domain::ComplianceState::Compliant}) {
+        View s;
+        s.set("value", domain::complianceKey(st));
+        s.set("label", domain::complianceLabel(st));
+        s.set("selected", domain::complianceKey(st) == stateFilter);
+        if (domain::complianceKey(st) == stateFilter) filterText = " with a module " + domain::complianceLabel(st);
+        states.push_back(s);
+    }
+    v.set("count_text", domain::countOf(static_cast<long long>(shown), "officer", "officers") + filterText);
+    v.set("states", states);
+    v.set("csv_href", "/training/compliance.csv" + queryString(ctx.request));
+    return ctx.page("training/compliance", "Retraining compliance", v);
+}
+
+Response exportCompliance(RequestContext& ctx) {
+    const auto station = stationOf(ctx);
+    if (!station) throw domain::ValidationError("station", "Choose a station.");
+    const auto m = buildMatrix(ctx, *station);
+    std::string out = "\xEF\xBB\xBF" + domain::csvLine({"service_number", "surname", "other_names", "rank", "unit",
+                                                          "module", "state", "last_completed", "valid_until", "due_by"});
+    for (std::size_t i = 0; i < m.officers.size(); ++i) {
+        const auto& o = m.officers[i];
+        for (std::size_t j = 0; j < m.modules.size(); ++j) {
+            const auto& c = m.cells[i][j];
+            out += domain::csvLine({o.serviceNumber, o.surname, o.otherNames, o.rankName, o.unitName,
+                                    m.modules[j].fields.code, domain::complianceKey(c.state),
+                                    c.lastCompleted.value_or(""), c.validUntil.value_or(""), c.dueBy.value_or("")});
+        }
+    }
+    ctx.audit("training.compliance_export", "station", std::to_string(station->id), "success",
+              domain::countOf(static_cast<long long>(m.officers.size()), "officer", "officers"));
+    Response r;
+    r.contentType = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"compliance-" + station->code + "-" +
+                                                      ctx.today() + ".csv\"");
+    r.body = std::move(out);
+    return r;
+}
+
+}  // namespace
+
+void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
+    if (!auth::allows(ctx.actor().role, Permission::ReadTraining)) return;
+    store::TrainingStore training(ctx.services.db);
+    const auto officer = training.officer(ctx.actor(), officerId);
+    if (!officer) return;
+    const auto rules = rulesOf(training.requirements());
+    std::vector<domain::Completion> done;
+    for (const auto& c : training.completionsOf(ctx.actor(), officerId)) done.push_back(c.completion);
+    View list = View::type::list;
+    for (const auto& mod : training.modules()) {
+        const auto c = domain::moduleCompliance(mod.rules(), rules, officer->facts, done, ctx.today());
+        if (c.state == domain::ComplianceState::NotRequired && !c.lastCompleted) continue;
+        View x;
+        x.set("href", "/training/modules/" + std::to_string(mod.id));
+        x.set("code", mod.fields.code);
+        x.set("title", mod.fields.title);
+        x.set("key", domain::complianceKey(c.state));
+        x.set("label", domain::complianceLabel(c.state));
+        x.set("last", c.lastCompleted ? domain::formatDateText(*c.lastCompleted) : std::string("never"));
+        x.set("date", cellDate(c));
+        list.push_back(x);
+    }
+    v.set("has_training", !list.list_value().empty());
+    v.set("training", list);
+    v.set("shows_training", true);
+}
+
+void addTrainingComplianceRoutes(http::Router& router) {
+    router.add("GET", "/training/compliance", Permission::ReadOfficers, showCompliance);
+    router.add("GET", "/training/compliance.csv", Permission::ReadOfficers, exportCompliance);
+}
+
+}  // namespace kituo::handlers

@@ -1,0 +1,15 @@
+// What other areas' pages show of retraining: the panel on an officer's profile.
+#pragma once
+
+#include "http/RequestContext.h"
+
+#include <cstdint>
+
+namespace kituo::handlers {
+
+// The officer's retraining record into v["training"]: each module required of them or held,
+// with its state in words, last completion, valid-until or due date; "has_training". The
+// officer must be visible to the actor (the queries are scoped; nothing is added otherwise).
+void addTrainingPanel(http::RequestContext& ctx, http::View& v, std::int64_t officerId);
+
+}  // namespace kituo::handlers

@@ -1,0 +1,275 @@
+// Retraining SQL; see TrainingStore.h.
+#include "store/TrainingStore.h"
+
+#include "domain/Errors.h"
+#include "store/Connection.h"
+
+#include <map>
+
+namespace kituo::store {
+namespace {
+
+const char* kModuleColumns =
+    "training_module_id, code, title, category, description, hours, delivery, pass_mark, validity_months, "
+    "recert_basis, window_month, renewal_window_days, version";
+
+TrainingModuleRecord readModule(sql::ResultSet& rs) {
+    TrainingModuleRecord m;
+    m.id = rs.getInt64("training_module_id");
+    for (const auto& f : domain::moduleFields()) m.fields.*f.text = getStringOr(rs, f.column, "");
+    m.version = rs.getInt("version");
+    return m;
+}
+
+// Binds a module's fields in moduleFields() order from parameter 1; numbers as text (the
+// server converts), an empty window month as NULL.
+void bindModule(sql::PreparedStatement& st, const domain::ModuleInput& in) {
+    int i = 1;
+    for (const auto& f : domain::moduleFields()) {
+        const std::string& v = in.*f.text;
+        if (std::string(f.name) == "window_month" && v.empty()) st.setNull(i++, sql::DataType::TINYINT);
+        else st.setString(i++, v);
+    }
+}
+
+std::string moduleAssignments() {
+    std::string out;
+    for (const auto& f : domain::moduleFields()) out += std::string(out.empty() ? "" : ", ") + f.column + " = ?";
+    return out;
+}
+
+const char* kOfficerColumns =
+    "o.officer_id, o.service_number, o.surname, o.other_names, o.enlistment_date, o.service_code, r.ordinal, "
+    "r.name AS rank_name, o.rank_since, un.unit_type, un.name AS unit_name, p.from_date AS unit_since";
+
+TrainingOfficer readOfficer(sql::ResultSet& rs) {
+    TrainingOfficer o;
+    o.facts.officerId = rs.getInt64("officer_id");
+    o.facts.enlistmentDate = rs.getString("enlistment_date");
+    o.facts.service = rs.getString("service_code");
+    o.facts.rankOrdinal = rs.getInt("ordinal");
+    o.facts.rankSince = rs.getString("rank_since");
+    o.facts.unitType = getStringOr(rs, "unit_type", "");
+    o.facts.unitSince = getStringOr(rs, "unit_since", "");
+    o.serviceNumber = rs.getString("service_number");
+    o.surname = rs.getString("surname");
+    o.otherNames = rs.getString("other_names");
+    o.rankName = rs.getString("rank_name");
+    o.unitName = getStringOr(rs, "unit_name", "");
+    return o;
+}
+
+CompletionRecord readCompletion(sql::ResultSet& rs) {
+    CompletionRecord c;
+    c.id = rs.getInt64("training_completion_id");
+    c.officerId = rs.getInt64("officer_id");
+    c.completion = {rs.getInt64("training_module_id"), rs.getString("completed_on"), rs.getBoolean("passed")};
+    if (!rs.isNull("score")) c.score = rs.getInt("score");
+    c.source = rs.getString("source");
+    c.evidence = rs.getString("evidence_reference");
+    return c;
+}
+
+const char* kCompletionColumns =
+    "c.training_completion_id, c.officer_id, c.training_module_id, c.completed_on, c.passed, c.score, c.source, "
+    "c.evidence_reference";
+
+}  // namespace
+
+std::vector<TrainingModuleRecord> TrainingStore::modules() {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(std::string("SELECT ") + kModuleColumns + " FROM training_modules ORDER BY code");
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<TrainingModuleRecord> out;
+        std::map<std::int64_t, std::size_t> index;
+        while (rs->next()) {
+            index[rs->getInt64("training_module_id")] = out.size();
+            out.push_back(readModule(*rs));
+        }
+        auto& pre = c.prepare("SELECT training_module_id, prerequisite_id FROM training_prerequisites "
+                              "ORDER BY training_module_id, prerequisite_id");
+        std::unique_ptr<sql::ResultSet> p(pre.executeQuery());
+        while (p->next()) {
+            auto it = index.find(p->getInt64(1));
+            if (it != index.end()) out[it->second].prerequisites.push_back(p->getInt64(2));
+        }
+        return out;
+    });
+}
+
+std::optional<TrainingModuleRecord> TrainingStore::findModule(std::int64_t id) {
+    for (auto& m : modules()) {
+        if (m.id == id) return std::move(m);
+    }
+    return std::nullopt;
+}
+
+std::int64_t TrainingStore::createModule(Connection& c, const domain::ModuleInput& in) {
+    std::string columns, marks;
+    for (const auto& f : domain::moduleFields()) {
+        columns += std::string(columns.empty() ? "" : ", ") + f.column;
+        marks += marks.empty() ? "?" : ", ?";
+    }
+    auto& st = c.prepare("INSERT INTO training_modules (" + columns + ") VALUES (" + marks + ")");
+    bindModule(st, in);
+    try {
+        st.executeUpdate();
+    } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "A module with this code exists.");
+        throw;
+    }
+    return c.lastInsertId();
+}
+
+void TrainingStore::updateModule(Connection& c, std::int64_t id, int version, const domain::ModuleInput& in) {
+    auto& st = c.prepare("UPDATE training_modules SET " + moduleAssignments() +
+                         ", version = version + 1 WHERE training_module_id = ? AND version = ?");
+    bindModule(st, in);
+    const int n = static_cast<int>(domain::moduleFields().size());
+    st.setInt64(n + 1, id);
+    st.setInt(n + 2, version);
+    int changed = 0;
+    try {
+        changed = st.executeUpdate();
+    } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "A module with this code exists.");
+        throw;
+    }
+    if (changed == 0) {
+        auto& exists = c.prepare("SELECT 1 FROM training_modules WHERE training_module_id = ?");
+        exists.setInt64(1, id);
+        std::unique_ptr<sql::ResultSet> rs(exists.executeQuery());
+        if (!rs->next()) throw domain::NotFound("module not found");
+        throw domain::Conflict("This module was changed by someone else; reload and try again.");
+    }
+}
+
+void TrainingStore::setPrerequisites(Connection& c, std::int64_t moduleId, const std::vector<std::int64_t>& ids) {
+    auto& clear = c.prepare("DELETE FROM training_prerequisites WHERE training_module_id = ?");
+    clear.setInt64(1, moduleId);
+    clear.executeUpdate();
+    for (auto id : ids) {
+        auto& add = c.prepare("INSERT INTO training_prerequisites (training_module_id, prerequisite_id) "
+                              "SELECT ?, training_module_id FROM training_modules WHERE training_module_id = ? "
+                              "AND training_module_id <> ?");
+        add.setInt64(1, moduleId);
+        add.setInt64(2, id);
+        add.setInt64(3, moduleId);
+        if (add.executeUpdate() != 1) throw domain::ValidationError("prerequisite_id", "Choose prerequisites from the catalogue.");
+    }
+}
+
+std::vector<RequirementRecord> TrainingStore::requirements(std::int64_t moduleId) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "SELECT training_requirement_id, training_module_id, kind, min_rank_ordinal, max_rank_ordinal, unit_type, "
+            "service_code, effective_from, due_days FROM training_requirements "
+            "WHERE (? = 0 OR training_module_id = ?) ORDER BY training_requirement_id");
+        st.setInt64(1, moduleId);
+        st.setInt64(2, moduleId);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<RequirementRecord> out;
+        while (rs->next()) {
+            domain::RequirementInput in{rs->getString("kind"),
+                                        getStringOr(*rs, "min_rank_ordinal", ""),
+                                        getStringOr(*rs, "max_rank_ordinal", ""),
+                                        getStringOr(*rs, "unit_type", ""),
+                                        getStringOr(*rs, "service_code", ""),
+                                        rs->getString("effective_from"),
+                                        rs->getString("due_days")};
+            out.push_back({rs->getInt64("training_requirement_id"),
+                           domain::requirementRule(rs->getInt64("training_module_id"), in)});
+        }
+        return out;
+    });
+}
+
+std::int64_t TrainingStore::addRequirement(Connection& c, const domain::Requirement& r) {
+    auto& st = c.prepare(
+        "INSERT INTO training_requirements (training_module_id, kind, min_rank_ordinal, max_rank_ordinal, unit_type, "
+        "service_code, effective_from, due_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    using K = domain::RequirementKind;
+    st.setInt64(1, r.moduleId);
+    st.setString(2, r.kind == K::RankRange ? "rank_range" : r.kind == K::UnitType ? "unit_type"
+                    : r.kind == K::Service ? "service" : "all");
+    if (r.kind == K::RankRange) {
+        st.setInt(3, r.minRankOrdinal);
+        st.setInt(4, r.maxRankOrdinal);
+    } else {
+        st.setNull(3, sql::DataType::INTEGER);
+        st.setNull(4, sql::DataType::INTEGER);
+    }
+    if (r.kind == K::UnitType) st.setString(5, r.unitType);
+    else st.setNull(5, sql::DataType::VARCHAR);
+    if (r.kind == K::Service) st.setString(6, r.service);
+    else st.setNull(6, sql::DataType::VARCHAR);
+    st.setString(7, r.effectiveFrom);
+    st.setInt(8, r.dueDays);
+    st.executeUpdate();
+    return c.lastInsertId();
+}
+
+void TrainingStore::removeRequirement(Connection& c, std::int64_t moduleId, std::int64_t id) {
+    auto& st = c.prepare("DELETE FROM training_requirements WHERE training_requirement_id = ? AND training_module_id = ?");
+    st.setInt64(1, id);
+    st.setInt64(2, moduleId);
+    if (st.executeUpdate() == 0) throw domain::NotFound("requirement not found");
+}
+
+namespace {
+
+// Rows of `sql`, whose parameters are the actor's scope pattern then `id`, read with `read`.
+template <class Read>
+auto scopedRows(Db& db, const domain::Actor& actor, std::int64_t id, const std::string& sql, Read read) {
+    return db.run([&](Connection& c) {
+        auto& st = c.prepare(sql);
+        st.setString(1, scopePattern(actor.scopePath));
+        st.setInt64(2, id);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<decltype(read(*rs))> out;
+        while (rs->next()) out.push_back(read(*rs));
+        return out;
+    });
+}
+
+const std::string kOfficersFrom =
+    " FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
+    "JOIN ranks r ON r.rank_id = o.rank_id LEFT JOIN org_units un ON un.org_unit_id = o.unit_id "
+    "LEFT JOIN postings p ON p.officer_id = o.officer_id AND p.to_date IS NULL ";
+
+const std::string kCompletionsFrom =
+    " FROM training_completions c JOIN officers o ON o.officer_id = c.officer_id "
+    "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') ";
+
+}  // namespace
+
+std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& actor, std::int64_t stationId) {
+    return scopedRows(_db, actor, stationId,
+                      std::string("SELECT ") + kOfficerColumns + kOfficersFrom +
+                          "WHERE o.station_id = ? AND o.status NOT IN ('retired', 'deceased', 'deserted') "
+                          "ORDER BY o.surname, o.other_names, o.officer_id",
+                      readOfficer);
+}
+
+std::vector<CompletionRecord> TrainingStore::completionsAt(const domain::Actor& actor, std::int64_t stationId) {
+    return scopedRows(_db, actor, stationId,
+                      std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
+                          "WHERE o.station_id = ? ORDER BY c.officer_id, c.completed_on",
+                      readCompletion);
+}
+
+std::optional<TrainingOfficer> TrainingStore::officer(const domain::Actor& actor, std::int64_t officerId) {
+    auto rows = scopedRows(_db, actor, officerId,
+                           std::string("SELECT ") + kOfficerColumns + kOfficersFrom + "WHERE o.officer_id = ?", readOfficer);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::vector<CompletionRecord> TrainingStore::completionsOf(const domain::Actor& actor, std::int64_t officerId) {
+    return scopedRows(_db, actor, officerId,
+                      std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
+                          "WHERE c.officer_id = ? ORDER BY c.completed_on DESC, c.training_completion_id DESC",
+                      readCompletion);
+}
+
+}  // namespace kituo::store

@@ -1,0 +1,80 @@
+// SQL for retraining: the national module catalogue with its prerequisites and requirement
+// rules, and completions. The catalogue is national data (every reader sees all of it);
+// officers and their completions are read only within the actor's scope, in the query.
+#pragma once
+
+#include "domain/Training.h"
+#include "domain/TrainingCatalogue.h"
+#include "domain/User.h"
+#include "store/Db.h"
+
+#include <optional>
+#include <vector>
+
+namespace kituo::store {
+
+struct TrainingModuleRecord {
+    std::int64_t id = 0;
+    domain::ModuleInput fields;  // as stored
+    std::vector<std::int64_t> prerequisites;
+    int version = 0;
+    domain::TrainingModule rules() const { return domain::moduleRules(id, fields); }
+};
+
+struct RequirementRecord {
+    std::int64_t id = 0;
+    domain::Requirement rule;
+};
+
+// An officer serving at a station, with what the compliance rules need.
+struct TrainingOfficer {
+    domain::OfficerTrainingFacts facts;
+    std::string serviceNumber, surname, otherNames, rankName, unitName;
+};
+
+struct CompletionRecord {
+    std::int64_t id = 0;
+    std::int64_t officerId = 0;
+    domain::Completion completion;
+    std::optional<int> score;
+    std::string source;  // offering, external
+    std::string evidence;
+};
+
+class TrainingStore {
+public:
+    explicit TrainingStore(Db& db) : _db(db) {}
+
+    // Every module, by code, with its prerequisites.
+    std::vector<TrainingModuleRecord> modules();
+    std::optional<TrainingModuleRecord> findModule(std::int64_t id);
+    // Creates a module; ValidationError on a code in use.
+    std::int64_t createModule(Connection& c, const domain::ModuleInput& in);
+    // Updates a module when `version` is current (domain::Conflict otherwise; NotFound when
+    // there is no such module); ValidationError on a code in use.
+    void updateModule(Connection& c, std::int64_t id, int version, const domain::ModuleInput& in);
+
+    // Replaces the module's prerequisites (the caller checked domain::prerequisiteCycle);
+    // ValidationError when one is not a module.
+    void setPrerequisites(Connection& c, std::int64_t moduleId, const std::vector<std::int64_t>& ids);
+
+    // The requirement rules of a module, or of every module (moduleId 0), oldest first.
+    std::vector<RequirementRecord> requirements(std::int64_t moduleId = 0);
+    std::int64_t addRequirement(Connection& c, const domain::Requirement& rule);
+    // Removes rule `id` of module `moduleId`; NotFound when it is not that module's.
+    void removeRequirement(Connection& c, std::int64_t moduleId, std::int64_t id);
+
+    // Serving officers (not retired, deceased or deserted) posted at `stationId`, when that
+    // station lies within the actor's scope (else none), by name.
+    std::vector<TrainingOfficer> officersAt(const domain::Actor& actor, std::int64_t stationId);
+    // Every completion (passed or not) of the officers posted at `stationId` within scope.
+    std::vector<CompletionRecord> completionsAt(const domain::Actor& actor, std::int64_t stationId);
+    // One officer's facts and completions, when posted within the actor's scope.
+    std::optional<TrainingOfficer> officer(const domain::Actor& actor, std::int64_t officerId);
+    std::vector<CompletionRecord> completionsOf(const domain::Actor& actor, std::int64_t officerId);
+
+private:
+    Db& _db;
+};
+
+}  // namespace kituo::store

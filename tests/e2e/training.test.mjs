@@ -1,0 +1,44 @@
+// Retraining as HR and admins see it: the station's compliance matrix with its chart, a state
+// filter, and a module with its rules. Screenshots go to tests/e2e/out/ to be looked at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, baseUrl, shot, signIn } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('HR opens the station matrix from the menu, reads states in words and filters the overdue', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.click('nav >> text=Training');
+  assert.match(page.url(), /\/training\/compliance$/);
+  const main = await page.textContent('main');
+  for (const word of ['Compliant', 'Due soon', 'Expired', 'Overdue']) assert.ok(main.includes(word), word);
+  assert.ok(await page.$('figure.chart svg'), 'the chart is drawn');
+  await page.screenshot({ path: shot('training-matrix'), fullPage: true });
+  await page.selectOption('#state', 'overdue');
+  await page.click('form.filters button');
+  assert.match(page.url(), /state=overdue/);
+  const rows = await page.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.length > 0);
+  for (const r of rows) assert.match(r, /Overdue/);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
+  await page.screenshot({ path: shot('training-matrix-phone'), fullPage: true });
+  await context.close();
+});
+
+test('an admin adds a rule to a module', async () => {
+  const { context, page } = await signIn(browser, 'admin');
+  await page.click('nav >> text=Training');
+  await page.click('text=TIP-LABOUR');
+  await page.selectOption('#kind', 'unit_type');
+  await page.selectOption('#unit_type', 'criminal_investigation');
+  await page.fill('#effective_from', '01/01/2027');
+  await page.click('button:has-text("Add the rule")');
+  assert.match(await page.textContent('main'), /Officers of Criminal investigation units, from 1 Jan 2027/);
+  await page.screenshot({ path: shot('training-module'), fullPage: true });
+  await context.close();
+});

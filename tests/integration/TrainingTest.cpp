@@ -1,0 +1,184 @@
+// Retraining through the real pages: the catalogue (read by HR, station commanders and admins;
+// edited by admins and national HR), requirement rules, and the station compliance matrix with
+// its states, filter, CSV and chart, and the training panel of a profile.
+#include "Support.h"
+
+#include "domain/Role.h"
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace kituo;
+
+namespace {
+
+std::string q(store::Db& db, const std::string& sql) { return test::queryValue(db, sql); }
+
+std::string moduleId(store::Db& db, const std::string& code) {
+    return q(db, "SELECT training_module_id FROM training_modules WHERE code = '" + code + "'");
+}
+
+std::map<std::string, std::string> newModule(const std::string& code) {
+    return {{"code", code}, {"title", "Community policing"}, {"category", "other"}, {"description", ""},
+            {"hours", "6"}, {"delivery", "classroom"}, {"pass_mark", "60"}, {"validity_months", "24"},
+            {"recert_basis", "completion"}, {"window_month", ""}, {"renewal_window_days", "60"}};
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) {
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        if (!l.empty()) out.push_back(l);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the demo station's matrix shows every state, in words, for every serving officer", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    auto page = hr.get("/training/compliance");
+    REQUIRE(page.status == 200);
+    for (const char* word : {">Compliant<", ">Due soon<", ">Expired<", ">Overdue<", "HR-UOF", "FA-BASIC", "FIRE-QUAL",
+                             "Kilimani Police Station", "<svg role=\"img\""}) {
+        CHECK_THAT(page.body, Catch::Contains(word));
+    }
+    const int serving = test::queryInt(s.db(), "SELECT COUNT(*) FROM officers o JOIN org_units st ON st.org_unit_id = "
+                                               "o.station_id WHERE st.code = 'KLM' AND o.status NOT IN "
+                                               "('retired', 'deceased', 'deserted')");
+    CHECK_THAT(page.body, Catch::Contains(std::to_string(serving) + " officers"));
+
+    // The CSV: one line per officer and required module, states as keys.
+    auto csv = hr.get("/training/compliance.csv");
+    REQUIRE(csv.status == 200);
+    const auto rows = lines(csv.body);
+    const std::regex header(R"(^(\xEF\xBB\xBF)?service_number,surname,other_names,rank,unit,module,state,last_completed,valid_until,due_by$)");
+    REQUIRE(std::regex_match(rows.at(0), header));
+    std::set<std::string> states, officers;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        std::smatch m;
+        REQUIRE(std::regex_search(rows[i], m, std::regex(R"(^(\d+),.*,([A-Z-]+),(compliant|due_soon|expired|overdue|not_required),)")));
+        states.insert(m[3]);
+        officers.insert(m[1]);
+    }
+    CHECK(states == std::set<std::string>{"compliant", "due_soon", "expired", "overdue", "not_required"});
+    CHECK(static_cast<int>(officers.size()) == serving);
+
+    // Filtered to the overdue: every officer listed has an Overdue cell.
+    auto overdue = hr.get("/training/compliance?state=overdue");
+    REQUIRE(overdue.status == 200);
+    CHECK_THAT(overdue.body, Catch::Contains("with a module Overdue"));
+    const std::string body = overdue.body;
+    const std::regex row(R"(<tr><th scope="row">[\s\S]*?</tr>)");
+    int listed = 0;
+    for (std::sregex_iterator it(body.begin(), body.end(), row), end; it != end; ++it) {
+        ++listed;
+        CHECK_THAT(it->str(), Catch::Contains("<strong>Overdue</strong>"));
+    }
+    CHECK(listed > 0);
+    CHECK(listed < serving);
+}
+
+TEST_CASE("a county account chooses a station; the station commander reads the matrix", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser county(s), ocs(s);
+    REQUIRE(county.login("hr.county").status == 303);
+    auto choose = county.get("/training/compliance");
+    CHECK(choose.status == 200);
+    CHECK_THAT(choose.body, Catch::Contains("Kilimani Police Station") && Catch::Contains("Capitol Hill Police Station"));
+    const std::string cph = q(s.db(), "SELECT org_unit_id FROM org_units WHERE code = 'CPH'");
+    CHECK(county.get("/training/compliance?station=" + cph).status == 200);
+    REQUIRE(ocs.login("ocs").status == 303);
+    CHECK(ocs.get("/training/compliance").status == 200);
+    CHECK(ocs.get("/training/compliance?station=" + cph).status == 404);
+}
+
+TEST_CASE("a profile shows the officer's retraining record", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    const std::string officer = q(s.db(), "SELECT MIN(officer_id) FROM training_completions WHERE passed = 1");
+    auto page = hr.get("/officers/" + officer);
+    REQUIRE(page.status == 200);
+    CHECK_THAT(page.body, Catch::Contains("<h2>Retraining</h2>") && Catch::Contains("HR-UOF"));
+}
+
+TEST_CASE("admins edit the catalogue; a new rule puts every officer in scope with a due date", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser admin(s), hr(s);
+    REQUIRE(admin.login("admin").status == 303);
+    REQUIRE(hr.login("hr").status == 303);
+    CHECK(hr.get("/training/modules/new").status == 403);  // a station HR account reads only
+
+    admin.get("/training/modules/new");
+    auto bad = admin.post("/training/modules/new", {{"code", "x"}, {"title", "Community policing"}});
+    CHECK(bad.status == 400);
+    CHECK_THAT(bad.body, Catch::Contains("There is a problem") && Catch::Contains("href=\"#code\"") &&
+                             Catch::Contains("value=\"Community policing\""));
+    auto created = admin.post("/training/modules/new", newModule("COM-POL"));
+    REQUIRE(created.status == 303);
+    const std::string id = moduleId(s.db(), "COM-POL");
+    CHECK(created.header("location") == "/training/modules/" + id);
+    // The same code again is refused at the code.
+    auto again = admin.post("/training/modules/new", newModule("COM-POL"));
+    CHECK(again.status == 400);
+    CHECK_THAT(again.body, Catch::Contains("A module with this code exists"));
+
+    // Optional until a rule requires it of someone.
+    CHECK_THAT(hr.get("/training/compliance").body, !Catch::Contains(">COM-POL<"));
+    admin.get("/training/modules/" + id);
+    auto rule = admin.post("/training/modules/" + id + "/requirements",
+                           {{"kind", "all"}, {"effective_from", test::kToday}, {"due_days", "30"}});
+    REQUIRE(rule.status == 303);
+    auto matrix = hr.get("/training/compliance");
+    CHECK_THAT(matrix.body, Catch::Contains(">COM-POL<"));
+    auto csv = hr.get("/training/compliance.csv");
+    int due = 0;
+    for (const auto& l : lines(csv.body)) {
+        if (l.find(",COM-POL,") != std::string::npos) {
+            CHECK(l.find(",COM-POL,due_soon,,,") != std::string::npos);
+            ++due;
+        }
+    }
+    CHECK(due > 0);
+    s.server().runMaintenance();
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action IN ('training.module_create', "
+                                 "'training.requirement_add') AND record_id = '" + id + "'") == 2);
+
+    // A prerequisite may not lead back to the module.
+    const std::string sgt = moduleId(s.db(), "PROM-SGT"), insp = moduleId(s.db(), "PROM-INSP");
+    auto form = newModule("PROM-SGT");
+    form["title"] = "Sergeant promotion course";
+    form["category"] = "promotion";
+    form["validity_months"] = "0";
+    form["renewal_window_days"] = "0";
+    form["version"] = q(s.db(), "SELECT version FROM training_modules WHERE training_module_id = " + sgt);
+    form["prerequisite_id"] = insp;
+    auto cycle = admin.post("/training/modules/" + sgt, form);
+    CHECK(cycle.status == 400);
+    CHECK_THAT(cycle.body, Catch::Contains("cannot require itself"));
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM training_prerequisites WHERE training_module_id = " + sgt) == 0);
+}
+
+TEST_CASE("national HR edits the catalogue; county HR does not", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::createAccount(s.db(), "hr.national", domain::Role::HrOfficer, "NPS");
+    test::Browser national(s), county(s);
+    REQUIRE(national.login("hr.national").status == 303);
+    REQUIRE(county.login("hr.county").status == 303);
+    CHECK(national.get("/training/modules/new").status == 200);
+    CHECK(county.get("/training/modules/new").status == 403);
+    national.get("/training/modules/new");
+    CHECK(national.post("/training/modules/new", newModule("NAT-1")).status == 303);
+}
