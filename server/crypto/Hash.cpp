@@ -39,4 +39,13 @@ std::string randomHex(std::size_t n) {
     return toHex(buf.data(), n);
 }
 
+std::string randomCode(std::size_t n) {
+    ensureSodium();
+    static const char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";  // 31 characters
+    std::string out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) out += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+    return out;
+}
+
 }  // namespace kituo::crypto

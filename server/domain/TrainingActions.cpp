@@ -2,6 +2,8 @@
 #include "domain/TrainingActions.h"
 
 #include "domain/Officer.h"
+#include "domain/PasswordRules.h"
+#include "domain/Time.h"
 
 #include <algorithm>
 
@@ -93,6 +95,35 @@ ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>
     }
     if (s.required > 0) s.percentCompliant = valid * 100 / s.required;
     return s;
+}
+
+FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> passMark, const std::string& today) {
+    FieldErrors e;
+    if (!passMark) e["module_id"] = "Choose the module from the catalogue.";
+    if (!isIsoDate(in.completedOn) || in.completedOn > today) {
+        e["completed_on"] = "Enter the date the course ended, like 14/11/2026, not in the future.";
+    }
+    if (!in.score.empty()) {
+        const bool digits = in.score.size() <= 3 &&
+                            std::all_of(in.score.begin(), in.score.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || std::stoi(in.score) > 100) {
+            e["score"] = "Enter the score as a whole number from 0 to 100, or leave it empty.";
+        } else if (passMark && in.passed && std::stoi(in.score) < *passMark) {
+            e["score"] = "A score below the pass mark (" + std::to_string(*passMark) + ") is not a pass.";
+        } else if (passMark && !in.passed && std::stoi(in.score) >= *passMark) {
+            e["score"] = "A score at or above the pass mark (" + std::to_string(*passMark) + ") is a pass.";
+        }
+    }
+    const auto& ev = in.evidence;
+    if (ev.find_first_not_of(" \t") == std::string::npos) {
+        e["evidence_reference"] = "Enter the evidence: the class register or the partner's letter reference.";
+    } else if (codePointCount(ev) > 200 || std::any_of(ev.begin(), ev.end(), [](char c) {
+                   return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+               })) {
+        e["evidence_reference"] = "Write the evidence reference on one line, at most 200 characters.";
+    }
+    if (in.officerIds.empty()) e["officer_id"] = "Choose the officers who attended.";
+    return e;
 }
 
 }  // namespace kituo::domain

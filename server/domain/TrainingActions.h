@@ -3,6 +3,7 @@
 // Functions of plain data and a date (see Training.h for the states).
 #pragma once
 
+#include "domain/Officer.h"
 #include "domain/Training.h"
 
 #include <cstdint>
@@ -67,5 +68,20 @@ struct ModuleSummary {
     int percentCompliant = 100;
 };
 ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>& cells);
+
+// A class's results entered at once (a partner agency trained a unit, or the results of a
+// course): one module, one date, the officers who attended.
+struct CompletionEntry {
+    std::int64_t moduleId = 0;
+    std::string completedOn;  // ISO (the handler reads day-first dates first)
+    bool passed = true;
+    std::string score;        // "" or 0..100
+    std::string evidence;     // required: the class register, the partner's letter...
+    std::vector<std::int64_t> officerIds;
+};
+// Field errors for an entry of a module with pass mark `passMark` (none: no such module), on
+// `today`. Field names are the form's: module_id, completed_on, score, evidence_reference,
+// officer_id. A score below the pass mark cannot be a pass, nor one at or above it a fail.
+FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> passMark, const std::string& today);
 
 }  // namespace kituo::domain

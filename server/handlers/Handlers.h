@@ -32,6 +32,8 @@ void addPostingRoutes(http::Router& router);
 void addTrainingRoutes(http::Router& router);
 // /training/compliance[.csv] (called by addTrainingRoutes)
 void addTrainingComplianceRoutes(http::Router& router);
+// /training/completions/new (called by addTrainingRoutes)
+void addTrainingRecordRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 

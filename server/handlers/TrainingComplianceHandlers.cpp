@@ -67,22 +67,6 @@ Matrix buildMatrix(RequestContext& ctx, const domain::OrgUnit& station) {
     return m;
 }
 
-// The station the request names (within scope, else 404), or the actor's own when they are
-// at a station and name none; nothing when they must choose.
-std::optional<domain::OrgUnit> stationOf(RequestContext& ctx) {
-    store::OrgStore org(ctx.services.db);
-    const std::string raw = ctx.request.queryParam("station");
-    if (raw.empty()) {
-        auto own = org.findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
-        if (own && own->kind == domain::OrgKind::Station) return own;
-        return std::nullopt;
-    }
-    const auto id = positiveNumber(raw);
-    auto station = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
-    if (!station || station->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
-    return station;
-}
-
 std::string cellDate(const domain::ModuleCompliance& c) {
     if (c.state == domain::ComplianceState::NotRequired) return "";
     if (c.validUntil) return (c.state == domain::ComplianceState::Expired ? "expired " : "to ") + domain::formatDateText(*c.validUntil);
@@ -118,7 +102,7 @@ View barChart(const std::string& title, const std::vector<std::pair<std::string,
 
 Response showCompliance(RequestContext& ctx) {
     View v;
-    const auto station = stationOf(ctx);
+    const auto station = trainingStation(ctx);
     if (!station) {
         // A county or national account: choose a station.
         View stations = View::type::list;
@@ -213,11 +197,12 @@ Response showCompliance(RequestContext& ctx) {
     v.set("count_text", domain::countOf(static_cast<long long>(shown), "officer", "officers") + filterText);
     v.set("states", states);
     v.set("csv_href", "/training/compliance.csv" + queryString(ctx.request));
+    v.set("can_record", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     return ctx.page("training/compliance", "Retraining compliance", v);
 }
 
 Response exportCompliance(RequestContext& ctx) {
-    const auto station = stationOf(ctx);
+    const auto station = trainingStation(ctx);
     if (!station) throw domain::ValidationError("station", "Choose a station.");
     const auto m = buildMatrix(ctx, *station);
     std::string out = "\xEF\xBB\xBF" + domain::csvLine({"service_number", "surname", "other_names", "rank", "unit",
@@ -242,6 +227,22 @@ Response exportCompliance(RequestContext& ctx) {
 }
 
 }  // namespace
+
+// The station the request names (within scope, else 404), or the actor's own when they are
+// at a station and name none; nothing when they must choose.
+std::optional<domain::OrgUnit> trainingStation(RequestContext& ctx) {
+    store::OrgStore org(ctx.services.db);
+    const std::string raw = ctx.request.queryParam("station");
+    if (raw.empty()) {
+        auto own = org.findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
+        if (own && own->kind == domain::OrgKind::Station) return own;
+        return std::nullopt;
+    }
+    const auto id = positiveNumber(raw);
+    auto station = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
+    if (!station || station->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
+    return station;
+}
 
 void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
     if (!auth::allows(ctx.actor().role, Permission::ReadTraining)) return;

@@ -351,6 +351,7 @@ void addTrainingRoutes(http::Router& router) {
     router.add("POST", "/training/modules/{id}/requirements/{requirement}/remove", Permission::ManageCatalogue,
                removeRequirement);
     addTrainingComplianceRoutes(router);
+    addTrainingRecordRoutes(router);
 }
 
 }  // namespace kituo::handlers

@@ -1,6 +1,7 @@
 // What other areas' pages show of retraining: the panel on an officer's profile.
 #pragma once
 
+#include "domain/OrgUnit.h"
 #include "http/RequestContext.h"
 
 #include <cstdint>
@@ -11,5 +12,10 @@ namespace kituo::handlers {
 // with its state in words, last completion, valid-until or due date; "has_training". The
 // officer must be visible to the actor (the queries are scoped; nothing is added otherwise).
 void addTrainingPanel(http::RequestContext& ctx, http::View& v, std::int64_t officerId);
+
+// The station a training page is about: ?station= within the actor's scope (else 404,
+// audited), or the actor's own station when they are at one and name none; nothing when a
+// county or national account must choose.
+std::optional<domain::OrgUnit> trainingStation(http::RequestContext& ctx);
 
 }  // namespace kituo::handlers

@@ -1,6 +1,7 @@
 // Retraining SQL; see TrainingStore.h.
 #include "store/TrainingStore.h"
 
+#include "crypto/Hash.h"
 #include "domain/Errors.h"
 #include "store/Connection.h"
 
@@ -242,6 +243,35 @@ const std::string kCompletionsFrom =
     "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') ";
 
 }  // namespace
+
+int TrainingStore::recordCompletions(Connection& c, const std::string& scopePath, const domain::CompletionEntry& entry,
+                                     const std::string& source, std::int64_t recordedBy) {
+    int recorded = 0;
+    for (auto officerId : entry.officerIds) {
+        auto& st = c.prepare(
+            "INSERT INTO training_completions (officer_id, training_module_id, completed_on, passed, score, source, "
+            "evidence_reference, certificate_code, recorded_by) SELECT o.officer_id, ?, ?, ?, ?, ?, ?, ?, ? "
+            "FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
+            "WHERE o.officer_id = ?");
+        st.setInt64(1, entry.moduleId);
+        st.setString(2, entry.completedOn);
+        st.setBoolean(3, entry.passed);
+        if (entry.score.empty()) st.setNull(4, sql::DataType::TINYINT);
+        else st.setInt(4, std::stoi(entry.score));
+        st.setString(5, source);
+        st.setString(6, entry.evidence);
+        if (entry.passed) st.setString(7, crypto::randomCode(12));
+        else st.setNull(7, sql::DataType::CHAR);
+        st.setInt64(8, recordedBy);
+        st.setString(9, scopePattern(scopePath));
+        st.setInt64(10, officerId);
+        if (st.executeUpdate() != 1) {
+            throw domain::ValidationError("officer_id", "Choose officers posted within your scope.");
+        }
+        ++recorded;
+    }
+    return recorded;
+}
 
 std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& actor, std::int64_t stationId) {
     return scopedRows(_db, actor, stationId,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/Training.h"
+#include "domain/TrainingActions.h"
 #include "domain/TrainingCatalogue.h"
 #include "domain/User.h"
 #include "store/Db.h"
@@ -63,6 +64,12 @@ public:
     std::int64_t addRequirement(Connection& c, const domain::Requirement& rule);
     // Removes rule `id` of module `moduleId`; NotFound when it is not that module's.
     void removeRequirement(Connection& c, std::int64_t moduleId, std::int64_t id);
+
+    // Records `entry` for each of its officers posted within `scopePath` (ValidationError on
+    // officer_id, nothing written, when one is not), in the caller's transaction; a pass gets a
+    // certificate code. `source`: "offering" or "external". Returns how many were recorded.
+    int recordCompletions(Connection& c, const std::string& scopePath, const domain::CompletionEntry& entry,
+                          const std::string& source, std::int64_t recordedBy);
 
     // Serving officers (not retired, deceased or deserted) posted at `stationId`, when that
     // station lies within the actor's scope (else none), by name.

@@ -42,3 +42,20 @@ test('an admin adds a rule to a module', async () => {
   await page.screenshot({ path: shot('training-module'), fullPage: true });
   await context.close();
 });
+
+test('HR records a class that a partner trained: ticked officers become compliant at once', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.goto(`${baseUrl}/training/compliance?state=overdue`);
+  await page.click('text=Record a class\'s results');
+  await page.selectOption('#module_id', { label: 'TIP-ID Identifying victims of trafficking' });
+  await page.fill('#completed_on', '18/11/2026');
+  await page.fill('#evidence_reference', 'IOM Kenya letter 2026/114');
+  const boxes = await page.$$('input[name=officer_id]');
+  await boxes[0].check();
+  await boxes[1].check();
+  await page.screenshot({ path: shot('training-record-class'), fullPage: false });
+  await page.click('button:has-text("Record the results")');
+  assert.match(page.url(), /\/training\/compliance\?station=\d+$/);
+  assert.match(await page.textContent('main'), /Recorded: 2 officers passed TIP-ID on 2026-11-18, evidence IOM Kenya letter 2026\/114/);
+  await context.close();
+});

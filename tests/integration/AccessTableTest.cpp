@@ -118,6 +118,9 @@ const std::vector<Row>& table() {
         {"GET", "/training/compliance", "/training/compliance", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/compliance", "/training/compliance?station={unit}", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/compliance.csv", "/training/compliance.csv", {302, 403, 200, 403, 403, 403, 200, 403}},
+        // Recording a class's results: HR.
+        {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
+        {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;

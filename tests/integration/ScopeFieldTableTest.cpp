@@ -391,6 +391,24 @@ const std::vector<Row>& table() {
         {"GET", "/training/compliance.csv", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance.csv?station=" + (in ? ids.klm : ids.cph), {}}; },
          200},
+        // --- a class's results (hr at Kilimani): officers of Capitol Hill are not theirs ---
+        {"GET", "/training/completions/new", "station", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/completions/new?station=" + (in ? ids.klm : ids.cph), {}};
+         }, 200},
+        {"POST", "/training/completions/new", "officer_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/training/completions/new",
+                            {{"module_id", moduleId(db, "TIP-ID")}, {"completed_on", "2026-11-20"}, {"passed", "yes"},
+                             {"evidence_reference", "IOM letter 2026/77"}, {"officer_id", in ? ids.officer : ids.far}}};
+         }, 303},
+        {"POST", "/training/completions/new", "module_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/training/completions/new",
+                            {{"module_id", in ? moduleId(db, "TIP-ID") : std::string("999999")},
+                             {"completed_on", "2026-11-20"}, {"passed", "yes"},
+                             {"evidence_reference", "IOM letter 2026/78"}, {"officer_id", ids.officer}}};
+         }, 303},
         // --- the audit trail (auditor at Kilimani): hr.other's events lie at Capitol Hill ---
         {"GET", "/audit", "record_id", "auditor", E::Filtered,
          [](store::Db&, const Ids& ids, bool in) {
