@@ -133,6 +133,8 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
         static_cast<int>(r.integer("audit.anonymousSummarySec", "", c.anonymousSummarySec, 1, 3600));
     c.anonymousRefusalsPerAddress = static_cast<int>(
         r.integer("audit.anonymousRefusalsPerAddress", "", c.anonymousRefusalsPerAddress, 1, 1000000));
+    c.certificateChecksPerAddress = static_cast<int>(
+        r.integer("training.certificateChecksPerAddress", "", c.certificateChecksPerAddress, 1, 1000000));
     return c;
 }
 

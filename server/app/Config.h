@@ -56,6 +56,8 @@ struct Config {
     // audited: one summary event per interval; an address over the limit per interval gets 429.
     int anonymousSummarySec = 60;
     int anonymousRefusalsPerAddress = 120;
+    // Public certificate verifications an address may make per summary interval (then 429).
+    int certificateChecksPerAddress = 30;
 
     // `path` made absolute against root (absolute paths are returned unchanged).
     std::string resolve(const std::string& path) const;

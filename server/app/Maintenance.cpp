@@ -34,6 +34,7 @@ void Maintenance::stop() {
 void Maintenance::runOnce() {
     store::AuditStore audit(_services.db, _services.keys);
     const std::string summary = _services.refusals.takeSummary();
+    _services.certificateChecks.takeSummary();  // a new interval: each check is audited on its own
     if (!summary.empty()) {
         domain::AuditEvent e;
         e.occurredAt = domain::formatUtcMicros(_services.clock.nowMicros());

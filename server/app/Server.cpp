@@ -42,9 +42,10 @@ Server::Server(Config config)
     _templates = std::make_unique<http::Templates>(_config.resolve(_config.templatesDir));
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
     _refusals = std::make_unique<http::RefusalCounter>(_config.anonymousRefusalsPerAddress);
+    _certificateChecks = std::make_unique<http::RefusalCounter>(_config.certificateChecksPerAddress);
     _auditWriter = std::make_unique<store::AuditWriter>(*_db, *_keys);
     _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static, _clock,
-                                                    *_keys, *_passwords, _fragments, *_refusals,
+                                                    *_keys, *_passwords, _fragments, *_refusals, *_certificateChecks,
                                                     *_auditWriter});
     _maintenance = std::make_unique<Maintenance>(*_services);
     handlers::addSystemRoutes(_router);

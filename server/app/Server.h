@@ -55,6 +55,7 @@ private:
     std::unique_ptr<http::StaticFiles> _static;
     http::FragmentCache _fragments;
     std::unique_ptr<http::RefusalCounter> _refusals;
+    std::unique_ptr<http::RefusalCounter> _certificateChecks;
     std::unique_ptr<store::AuditWriter> _auditWriter;
     std::unique_ptr<Services> _services;
     std::unique_ptr<Maintenance> _maintenance;

@@ -31,6 +31,7 @@ struct Services {
     const crypto::PasswordHasher& passwords;
     http::FragmentCache& fragments;
     http::RefusalCounter& refusals;
+    http::RefusalCounter& certificateChecks;  // public verifications per address (each audited)
     store::AuditWriter& auditWriter;  // audit events outside a change's transaction
 };
 

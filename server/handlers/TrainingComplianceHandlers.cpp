@@ -251,7 +251,11 @@ void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
     if (!officer) return;
     const auto rules = rulesOf(training.requirements());
     std::vector<domain::Completion> done;
-    for (const auto& c : training.completionsOf(ctx.actor(), officerId)) done.push_back(c.completion);
+    std::map<std::int64_t, std::int64_t> newestPass;  // module -> completion (completionsOf: newest first)
+    for (const auto& c : training.completionsOf(ctx.actor(), officerId)) {
+        done.push_back(c.completion);
+        if (c.completion.passed) newestPass.emplace(c.completion.moduleId, c.id);
+    }
     View list = View::type::list;
     for (const auto& mod : training.modules()) {
         const auto c = domain::moduleCompliance(mod.rules(), rules, officer->facts, done, ctx.today());
@@ -264,6 +268,9 @@ void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
         x.set("label", domain::complianceLabel(c.state));
         x.set("last", c.lastCompleted ? domain::formatDateText(*c.lastCompleted) : std::string("never"));
         x.set("date", cellDate(c));
+        if (auto it = newestPass.find(mod.id); it != newestPass.end()) {
+            x.set("certificate_href", "/training/certificates/" + std::to_string(it->second));
+        }
         list.push_back(x);
     }
     v.set("has_training", !list.list_value().empty());

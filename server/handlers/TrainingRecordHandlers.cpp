@@ -1,6 +1,7 @@
 // Recording training results (HR): a whole class at once — one module, one date, the officers
 // of a station who attended, with the evidence (a partner's letter, the class register). One
-// transaction and one audit event for the class; a pass updates compliance at once.
+// transaction and one audit event for the class; a pass updates compliance at once. And the
+// certificates of passes: printable, and verifiable by anyone with the code.
 #include "handlers/Handlers.h"
 
 #include "domain/Errors.h"
@@ -9,11 +10,13 @@
 #include "domain/Words.h"
 #include "handlers/TrainingViews.h"
 #include "handlers/ViewHelpers.h"
+#include "http/RefusalCounter.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
 #include "store/TrainingStore.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace kituo::handlers {
@@ -109,9 +112,79 @@ Response postEntry(RequestContext& ctx) {
     return entryForm(ctx, station, in, rawDate, errors, 400);
 }
 
+// A certificate's view: who, what, when, until when, and the code to verify it. `valid` and
+// the until date come from the module's rules over the officer's passes up to this one, so a
+// certificate always shows its own completion's dates (a newer pass has its own certificate).
+View certificateView(RequestContext& ctx, const store::CertificateRecord& c, const store::TrainingModuleRecord& m) {
+    View v;
+    v.set("name", c.surname + ", " + c.otherNames);
+    v.set("service_number", c.serviceNumber);
+    v.set("rank", c.rankName);
+    v.set("station", c.stationName);
+    v.set("module_code", m.fields.code);
+    v.set("module_title", m.fields.title);
+    v.set("hours", m.fields.hours);
+    v.set("completed", domain::formatDateText(c.completedOn));
+    const auto until = domain::validUntil(m.rules(), c.passesUpTo);
+    v.set("valid_until", until ? domain::formatDateText(*until) : std::string("does not expire"));
+    const bool valid = !until || ctx.today() <= *until;
+    v.set("valid", valid);
+    v.set("status_text", valid ? std::string("Valid") : "Expired on " + domain::formatDateText(*until));
+    v.set("code", c.code);
+    return v;
+}
+
+Response showCertificate(RequestContext& ctx) {
+    store::TrainingStore training(ctx.services.db);
+    const auto c = requireVisible(ctx, "training_completion", [&](std::int64_t id) { return training.certificate(ctx.actor(), id); });
+    const auto m = training.findModule(c.moduleId);
+    View v = certificateView(ctx, c, *m);
+    v.set("verify_url", "/training/certificates/verify?code=" + c.code);
+    v.set("officer_href", "/officers/" + std::to_string(c.officerId));
+    v.set("printed_at", domain::formatEatText(ctx.now()));
+    v.set("printed_by", ctx.actor().displayName + " (" + ctx.actor().username + ")");
+    ctx.audit("training.certificate_print", "training_completion", std::to_string(c.completionId), "success",
+              m->fields.code + " for " + c.serviceNumber);
+    return ctx.page("training/certificate", "Certificate " + m->fields.code + " " + c.serviceNumber, v);
+}
+
+// Public: anyone holding a printed certificate checks it. Rate-limited per address; every
+// check is audited (the code, found or not).
+Response verifyCertificate(RequestContext& ctx) {
+    const std::string raw = ctx.request.queryParam("code");
+    std::string code;
+    for (char ch : raw) {
+        if (ch != ' ' && ch != '-') code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    }
+    View v;
+    v.set("code", raw.substr(0, 40));
+    if (code.empty()) return ctx.page("training/verify", "Verify a certificate", v);
+    if (!ctx.services.certificateChecks.count(ctx.request.clientAddress, "certificate.verify")) {
+        v.set("throttled", true);
+        Response r = ctx.page("training/verify", "Verify a certificate", v, 429);
+        r.headers.emplace_back("Retry-After", std::to_string(ctx.services.config.anonymousSummarySec));
+        return r;
+    }
+    store::TrainingStore training(ctx.services.db);
+    const auto c = code.size() <= 20 ? training.certificateByCode(code) : std::nullopt;
+    if (!c) {
+        ctx.audit("training.certificate_verify", "training_completion", "", "unknown", "code " + code.substr(0, 20));
+        v.set("unknown", true);
+        return ctx.page("training/verify", "Verify a certificate", v, 404);
+    }
+    const auto m = training.findModule(c->moduleId);
+    View found = certificateView(ctx, *c, *m);
+    ctx.audit("training.certificate_verify", "training_completion", std::to_string(c->completionId), "success",
+              "code " + code + ": " + found.get("status_text")->string_value());
+    v.set("certificate", found);
+    return ctx.page("training/verify", "Verify a certificate", v);
+}
+
 }  // namespace
 
 void addTrainingRecordRoutes(http::Router& router) {
+    router.add("GET", "/training/certificates/verify", Permission::Public, verifyCertificate);
+    router.add("GET", "/training/certificates/{id}", Permission::ReadOfficers, showCertificate);
     router.add("GET", "/training/completions/new", Permission::ManageOfficers, newEntry);
     router.add("POST", "/training/completions/new", Permission::ManageOfficers, postEntry);
 }

@@ -1,6 +1,7 @@
 // Demo retraining data; see DemoTrainingSeed.h.
 #include "store/DemoTrainingSeed.h"
 
+#include "crypto/Hash.h"
 #include "domain/Officer.h"
 #include "domain/Training.h"
 #include "store/Connection.h"
@@ -156,7 +157,7 @@ TrainingSeedResult seedTraining(Db& db, const std::string& today) {
                           const std::string& source, const std::string& evidence) {
             auto& st = c.prepare(
                 "INSERT INTO training_completions (officer_id, training_module_id, completed_on, passed, score, source, "
-                "evidence_reference) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "evidence_reference, certificate_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             st.setInt64(1, officer);
             st.setInt64(2, ids[code]);
             st.setString(3, on);
@@ -164,6 +165,8 @@ TrainingSeedResult seedTraining(Db& db, const std::string& today) {
             st.setInt(5, passed ? 70 + rng.below(30) : 30 + rng.below(25));
             st.setString(6, source);
             st.setString(7, evidence);
+            if (passed) st.setString(8, crypto::randomCode(12));
+            else st.setNull(8, sql::DataType::CHAR);
             st.executeUpdate();
             ++result.completions;
         };

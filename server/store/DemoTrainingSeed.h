@@ -16,7 +16,8 @@ struct TrainingSeedResult {
 
 // Sets the unit type of demo units that have none; when the catalogue is empty, creates the
 // demo modules, rules and completions (dates relative to `today`), in one transaction.
-// Deterministic: the same data on every installation for the same `today`.
+// Deterministic but for the certificate codes (random, as for real passes): the same data on
+// every installation for the same `today`.
 TrainingSeedResult seedTraining(Db& db, const std::string& today);
 
 }  // namespace kituo::store

@@ -273,6 +273,58 @@ int TrainingStore::recordCompletions(Connection& c, const std::string& scopePath
     return recorded;
 }
 
+namespace {
+
+// The certificate matched by `where` (binding its parameters with `bind`), with the officer's
+// earlier passes of the module.
+template <class Bind>
+std::optional<CertificateRecord> findCertificate(Db& db, const std::string& where, Bind bind) {
+    return db.run([&](Connection& c) -> std::optional<CertificateRecord> {
+        auto& st = c.prepare(
+            "SELECT c.training_completion_id, c.certificate_code, c.officer_id, o.service_number, o.surname, "
+            "o.other_names, r.name AS rank_name, st.name AS station_name, c.training_module_id, c.completed_on "
+            "FROM training_completions c JOIN officers o ON o.officer_id = c.officer_id "
+            "JOIN ranks r ON r.rank_id = o.rank_id JOIN org_units st ON st.org_unit_id = o.station_id "
+            "WHERE c.passed = 1 AND " + where);
+        bind(st);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        CertificateRecord r;
+        r.completionId = rs->getInt64(1);
+        r.code = getStringOr(*rs, "certificate_code", "");
+        r.officerId = rs->getInt64(3);
+        r.serviceNumber = rs->getString(4);
+        r.surname = rs->getString(5);
+        r.otherNames = rs->getString(6);
+        r.rankName = rs->getString(7);
+        r.stationName = rs->getString(8);
+        r.moduleId = rs->getInt64(9);
+        r.completedOn = rs->getString(10);
+        auto& passes = c.prepare("SELECT completed_on FROM training_completions WHERE officer_id = ? AND "
+                                 "training_module_id = ? AND passed = 1 AND completed_on <= ? ORDER BY completed_on");
+        passes.setInt64(1, r.officerId);
+        passes.setInt64(2, r.moduleId);
+        passes.setString(3, r.completedOn);
+        std::unique_ptr<sql::ResultSet> p(passes.executeQuery());
+        while (p->next()) r.passesUpTo.push_back(p->getString(1));
+        return r;
+    });
+}
+
+}  // namespace
+
+std::optional<CertificateRecord> TrainingStore::certificateByCode(const std::string& code) {
+    return findCertificate(_db, "c.certificate_code = ?", [&](sql::PreparedStatement& st) { st.setString(1, code); });
+}
+
+std::optional<CertificateRecord> TrainingStore::certificate(const domain::Actor& actor, std::int64_t id) {
+    return findCertificate(_db, "c.training_completion_id = ? AND st.path LIKE CONCAT(?, '%')",
+                           [&](sql::PreparedStatement& st) {
+                               st.setInt64(1, id);
+                               st.setString(2, scopePattern(actor.scopePath));
+                           });
+}
+
 std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& actor, std::int64_t stationId) {
     return scopedRows(_db, actor, stationId,
                       std::string("SELECT ") + kOfficerColumns + kOfficersFrom +

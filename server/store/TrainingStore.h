@@ -42,6 +42,17 @@ struct CompletionRecord {
     std::string evidence;
 };
 
+// A passed completion as its certificate shows it.
+struct CertificateRecord {
+    std::int64_t completionId = 0;
+    std::string code;
+    std::int64_t officerId = 0;
+    std::string serviceNumber, surname, otherNames, rankName, stationName;
+    std::int64_t moduleId = 0;
+    std::string completedOn;
+    std::vector<std::string> passesUpTo;  // the officer's passes of the module up to this one
+};
+
 class TrainingStore {
 public:
     explicit TrainingStore(Db& db) : _db(db) {}
@@ -70,6 +81,11 @@ public:
     // certificate code. `source`: "offering" or "external". Returns how many were recorded.
     int recordCompletions(Connection& c, const std::string& scopePath, const domain::CompletionEntry& entry,
                           const std::string& source, std::int64_t recordedBy);
+
+    // The certificate with verification `code` (public: no scope; passes only).
+    std::optional<CertificateRecord> certificateByCode(const std::string& code);
+    // The certificate of completion `id`, when it is a pass of an officer within the actor's scope.
+    std::optional<CertificateRecord> certificate(const domain::Actor& actor, std::int64_t id);
 
     // Serving officers (not retired, deceased or deserted) posted at `stationId`, when that
     // station lies within the actor's scope (else none), by name.

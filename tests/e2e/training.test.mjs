@@ -59,3 +59,33 @@ test('HR records a class that a partner trained: ticked officers become complian
   assert.match(await page.textContent('main'), /Recorded: 2 officers passed TIP-ID on 2026-11-18, evidence IOM Kenya letter 2026\/114/);
   await context.close();
 });
+
+test('a certificate prints on one A4 page and its code verifies on the public page', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { outDir, axeViolations } = await import('./browser.mjs');
+  const { context, page } = await signIn(browser, 'hr');
+  await page.goto(`${baseUrl}/officers?sort=service_number`);
+  await page.click('table.roll tbody tr:first-child a');
+  await page.click('a:has-text("certificate")');
+  assert.match(page.url(), /\/training\/certificates\/\d+$/);
+  const code = (await page.textContent('.certificate code')).trim();
+  const pdf = join(outDir, 'training-certificate.pdf');
+  await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.equal(text.split('\f').filter((p) => p.trim()).length, 1, 'one page');
+  assert.match(text, /Certificate of completion/);
+  assert.ok(text.includes(code));
+  assert.doesNotMatch(text, /Sign out|Back to the officer/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(outDir, 'training-certificate')]);
+  const anon = await browser.newContext({ javaScriptEnabled: false });
+  const pub = await anon.newPage();
+  await pub.goto(`${baseUrl}/training/certificates/verify`);
+  await pub.fill('#code', code.toLowerCase());
+  await pub.click('main button[type=submit]');
+  assert.match(await pub.textContent('main'), /Valid|Expired on/);
+  assert.deepEqual(await axeViolations(pub), []);
+  await pub.screenshot({ path: shot('training-certificate-verify') });
+  await anon.close();
+  await context.close();
+});

@@ -118,6 +118,9 @@ const std::vector<Row>& table() {
         {"GET", "/training/compliance", "/training/compliance", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/compliance", "/training/compliance?station={unit}", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/compliance.csv", "/training/compliance.csv", {302, 403, 200, 403, 403, 403, 200, 403}},
+        // Certificates: verification is public; a certificate is HR's and the station commander's.
+        {"GET", "/training/certificates/verify", "/training/certificates/verify", {200, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET", "/training/certificates/{id}", "/training/certificates/{certificate}", {302, 403, 200, 403, 403, 403, 200, 403}},
         // Recording a class's results: HR.
         {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},
@@ -165,6 +168,7 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
     const std::string officer = officerId("2100000");  // Kilimani
     const std::string far = officerId("2103700");      // Capitol Hill
     const std::string module = test::queryValue(s.db(), "SELECT training_module_id FROM training_modules WHERE code = 'HR-UOF'");
+    const std::string certificate = test::queryValue(s.db(), "SELECT MIN(training_completion_id) FROM training_completions WHERE passed = 1");
 
     for (std::size_t col = 0; col < kRoles.size(); ++col) {
         const std::string& role = kRoles[col];
@@ -174,7 +178,7 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
             std::string path = row.path;
             for (const auto& [key, value] : std::map<std::string, std::string>{
                      {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far},
-                     {"{module}", module}}) {
+                     {"{module}", module}, {"{certificate}", certificate}}) {
                 path = replaceAll(path, key, value);
             }
             // A real page first, so the browser holds the token a form on that page would carry.

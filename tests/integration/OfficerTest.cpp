@@ -274,11 +274,17 @@ TEST_CASE("the list runs the same number of queries for 10 or 50 rows", "[http][
     test::Browser hr(s);
     hr.login("hr");
     hr.get("/officers");  // warm up (prepared statements, session touch)
+    // The counter is the database's, shared with the background audit sealer (every 200 ms):
+    // the fewest of three runs is the page's own count.
     auto queriesFor = [&](const std::string& path) {
-        s.server().services().fragments.clear();  // measure the page as built, not as cached
-        const auto before = s.db().statementsRun();
-        REQUIRE(hr.get(path).status == 200);
-        return s.db().statementsRun() - before;
+        std::uint64_t fewest = ~std::uint64_t{0};
+        for (int run = 0; run < 3; ++run) {
+            s.server().services().fragments.clear();  // measure the page as built, not as cached
+            const auto before = s.db().statementsRun();
+            REQUIRE(hr.get(path).status == 200);
+            fewest = std::min<std::uint64_t>(fewest, s.db().statementsRun() - before);
+        }
+        return fewest;
     };
     const auto tenRows = queriesFor("/officers?q=21000");  // service numbers 2100000..2100009-ish
     const auto fiftyRows = queriesFor("/officers");

@@ -46,6 +46,7 @@ struct Ids {
     std::string importMine, importOther;    // officer imports of hr (KLM) and hr.other (CPH)
     std::string sessionMine, sessionOther;  // open sessions of hr (not the acting one) and hr.other
     std::string rankCpl, rankIg;            // Corporal (every ladder); Inspector-General (KPS only)
+    std::string certMine, certOther;        // passed completions of a Kilimani and a Capitol Hill officer
 };
 
 struct Request {
@@ -391,6 +392,10 @@ const std::vector<Row>& table() {
         {"GET", "/training/compliance.csv", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance.csv?station=" + (in ? ids.klm : ids.cph), {}}; },
          200},
+        {"GET", "/training/certificates/{id}", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/certificates/" + (in ? ids.certMine : ids.certOther), {}};
+         }, 200},
         // --- a class's results (hr at Kilimani): officers of Capitol Hill are not theirs ---
         {"GET", "/training/completions/new", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) {
@@ -499,6 +504,14 @@ Ids setUp(test::TestServer& s) {
     ids.far = q(db, "SELECT officer_id FROM officers WHERE service_number = '2103700'");
     REQUIRE(q(db, "SELECT station_id FROM officers WHERE officer_id = " + ids.far) == ids.cph);
     ids.rankCpl = q(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'");
+    for (auto [officer, out] : {std::pair{ids.officer, &ids.certMine}, std::pair{ids.far, &ids.certOther}}) {
+        db.run([&](store::Connection& c) {
+            c.execute("INSERT INTO training_completions (officer_id, training_module_id, completed_on, passed, source, "
+                      "certificate_code) SELECT " + officer + ", training_module_id, '2026-01-10', 1, 'offering', "
+                      "CONCAT('SCOPE', " + officer + ") FROM training_modules WHERE code = 'HR-UOF'");
+        });
+        *out = q(db, "SELECT MAX(training_completion_id) FROM training_completions WHERE officer_id = " + officer);
+    }
     ids.rankIg = q(db, "SELECT rank_id FROM ranks WHERE code = 'IG'");
     REQUIRE(test::queryInt(db, "SELECT COUNT(*) FROM service_ranks WHERE service_code = 'DCI' AND rank_id = " +
                                    ids.rankIg) == 0);
@@ -566,6 +579,7 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/officers/{id}/postings/{posting}/correct", correctionPath(s.db(), ids.officer)},
         {"/admin/users/{id}/two-factor-reset", "/admin/users/" + ids.user + "/two-factor-reset"},
         {"/training/modules/{id}", "/training/modules/" + moduleId(s.db(), "HR-UOF")},
+        {"/training/certificates/{id}", "/training/certificates/" + ids.certMine},
         {"/officers/import/{id}", "/officers/import/" + ids.importMine},
         {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},

@@ -230,3 +230,62 @@ TEST_CASE("a class's results recorded at once update the matrix; one transaction
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.completions_record' AND "
                              "detail LIKE '%1 officer passed FA-BASIC on 2026-11-20%'") == 1);
 }
+
+TEST_CASE("a certificate shows its own completion's dates; anyone verifies it by code, each check audited",
+          "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    test::Browser hr(s), anyone(s);
+    REQUIRE(hr.login("hr").status == 303);
+    const std::string fa = moduleId(db, "FA-BASIC");
+    const std::string officer = q(db, "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = "
+                                      "o.station_id WHERE st.code = 'KLM' AND o.status = 'active' ORDER BY o.officer_id LIMIT 1");
+    auto record = [&](const std::string& on) {
+        hr.get("/training/completions/new");
+        REQUIRE(hr.post("/training/completions/new", {{"module_id", fa}, {"completed_on", on}, {"passed", "yes"},
+                                                        {"evidence_reference", "Red Cross register"},
+                                                        {"officer_id", officer}})
+                    .status == 303);
+        return q(db, "SELECT MAX(training_completion_id) FROM training_completions WHERE officer_id = " + officer);
+    };
+    // An old pass, expired; then a renewal (first aid: 24 months from the completion date, or
+    // from the old expiry when renewed within 90 days before it).
+    const std::string old = record("2020-03-02");
+    const std::string renewal = record("2026-11-20");
+    auto first = hr.get("/training/certificates/" + old);
+    REQUIRE(first.status == 200);
+    CHECK_THAT(first.body, Catch::Contains("Certificate of completion") && Catch::Contains("2 Mar 2020") &&
+                               Catch::Contains("1 Mar 2022"));
+    auto second = hr.get("/training/certificates/" + renewal);
+    CHECK_THAT(second.body, Catch::Contains("20 Nov 2026") && Catch::Contains("19 Nov 2028"));
+    CHECK_THAT(hr.get("/officers/" + officer).body, Catch::Contains("/training/certificates/" + renewal + "\""));
+
+    const std::string oldCode = q(db, "SELECT certificate_code FROM training_completions WHERE training_completion_id = " + old);
+    const std::string newCode = q(db, "SELECT certificate_code FROM training_completions WHERE training_completion_id = " + renewal);
+    auto expired = anyone.get("/training/certificates/verify?code=" + oldCode);
+    CHECK(expired.status == 200);
+    CHECK_THAT(expired.body, Catch::Contains("Expired on 1 Mar 2022") && !Catch::Contains("National ID"));
+    std::string spaced = newCode.substr(0, 4) + " " + newCode.substr(4, 4) + "-" + newCode.substr(8);
+    for (auto& ch : spaced) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto valid = anyone.get("/training/certificates/verify?code=" + spaced);  // as typed from paper
+    CHECK(valid.status == 200);
+    CHECK_THAT(valid.body, Catch::Contains("<strong>Valid</strong>") && Catch::Contains("19 Nov 2028"));
+    auto unknown = anyone.get("/training/certificates/verify?code=NOSUCHCODE12");
+    CHECK(unknown.status == 404);
+    CHECK_THAT(unknown.body, Catch::Contains("No certificate has the code"));
+    s.server().runMaintenance();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.certificate_verify'") == 3);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.certificate_verify' AND "
+                             "outcome = 'unknown'") == 1);
+}
+
+TEST_CASE("certificate checks are rate-limited per address", "[http][training]") {
+    test::TestServer s([](app::Config& c) { c.certificateChecksPerAddress = 3; });
+    test::Browser anyone(s);
+    for (int i = 0; i < 3; ++i) CHECK(anyone.get("/training/certificates/verify?code=ABCD" + std::to_string(i)).status == 404);
+    auto limited = anyone.get("/training/certificates/verify?code=ABCD9");
+    CHECK(limited.status == 429);
+    CHECK_THAT(limited.body, Catch::Contains("Too many checks"));
+    CHECK(anyone.get("/training/certificates/verify").status == 200);  // the form itself is not a check
+}
