@@ -13,6 +13,7 @@
 #include "domain/Totp.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
+#include "store/TrainingReminderStore.h"
 #include "store/DemoSeed.h"
 #include "store/Migrator.h"
 #include "store/OrgStore.h"
@@ -207,6 +208,29 @@ int auditCheckpoint(const Config& config, const std::vector<std::string>& args) 
     return 0;
 }
 
+// remind [--date YYYY-MM-DD]: creates the retraining reminders due today (East Africa Time),
+// each officer x module x threshold once; a second run the same day creates none. Audited.
+int remind(const Config& config, const std::vector<std::string>& args) {
+    std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
+    if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) {
+        today = args[1];
+    } else if (!args.empty()) {
+        std::cerr << "usage: kituo remind [--date YYYY-MM-DD]\n";
+        return 64;
+    }
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    const auto run = store::TrainingReminderStore(db).createDue(today);
+    const std::string summary = std::to_string(run.created) + " reminders created for " + today + " (" +
+                                std::to_string(run.officers) + " officers at " + std::to_string(run.stations) +
+                                " stations checked)";
+    store::AuditStore audit(db, keys);
+    audit.record(cliEvent("training.remind", summary));
+    audit.seal();
+    std::cout << summary << "\n";
+    return 0;
+}
+
 int checkTemplates(const Config& config) {
     http::Templates templates(config.resolve(config.templatesDir));
     std::cout << templates.names().size() << " templates compile\n";
@@ -217,7 +241,7 @@ int checkTemplates(const Config& config) {
 
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
-           word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint";
+           word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
@@ -229,6 +253,7 @@ int runCommand(const std::string& command, const std::vector<std::string>& args)
         if (command == "create-admin") return createAdmin(config, args);
         if (command == "verify-audit") return verifyAudit(config, args);
         if (command == "audit-checkpoint") return auditCheckpoint(config, args);
+        if (command == "remind") return remind(config, args);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {

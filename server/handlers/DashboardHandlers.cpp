@@ -5,6 +5,7 @@
 #include "auth/Policy.h"
 #include "domain/Words.h"
 #include "handlers/OfficerViews.h"
+#include "handlers/TrainingViews.h"
 #include "http/RequestContext.h"
 
 namespace kituo::handlers {
@@ -52,6 +53,15 @@ Response dashboard(RequestContext& ctx) {
         w.set("text", domain::countOf(static_cast<long long>(due), "officer has", "officers have") +
                           " served more than three years at their station.");
         worklists.push_back(w);
+        const int reminders = countRecentReminders(ctx);
+        View t;
+        t.set("href", "/training/reminders");
+        t.set("label", "Retraining reminders");
+        t.set("count", std::to_string(reminders));
+        t.set("text", (reminders == 1 ? std::string("1 module expires soon or is overdue")
+                                      : std::to_string(reminders) + " modules expire soon or are overdue") +
+                          " (reminders of the last 7 days).");
+        worklists.push_back(t);
     }
     v.set("worklists", worklists);
     v.set("has_worklists", !worklists.list_value().empty());

@@ -5,6 +5,7 @@
 #include "handlers/Handlers.h"
 
 #include "domain/Errors.h"
+#include "domain/Officer.h"
 #include "domain/Time.h"
 #include "domain/TrainingActions.h"
 #include "domain/Words.h"
@@ -13,6 +14,7 @@
 #include "http/RefusalCounter.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
+#include "store/TrainingReminderStore.h"
 #include "store/TrainingStore.h"
 
 #include <algorithm>
@@ -180,9 +182,41 @@ Response verifyCertificate(RequestContext& ctx) {
     return ctx.page("training/verify", "Verify a certificate", v);
 }
 
+// The reminders of the last 30 days within the actor's scope, newest first.
+Response listReminders(RequestContext& ctx) {
+    const auto since = domain::addDays(ctx.today(), -30);
+    const auto reminders = store::TrainingReminderStore(ctx.services.db).recent(ctx.actor(), since);
+    View rows = View::type::list;
+    for (const auto& r : reminders) {
+        View x;
+        x.set("officer_href", "/officers/" + std::to_string(r.officerId));
+        x.set("name", r.surname + ", " + r.otherNames);
+        x.set("service_number", r.serviceNumber);
+        x.set("station", r.stationName);
+        x.set("module", r.moduleCode + " " + r.moduleTitle);
+        x.set("what", r.threshold == 0 ? "Overdue since " + domain::formatDateText(r.deadline)
+                                       : "Expires in " + domain::countOf(r.threshold, "day", "days") + " or less (" +
+                                             domain::formatDateText(r.deadline) + ")");
+        x.set("overdue", r.threshold == 0);
+        x.set("created", domain::formatDateText(r.createdOn));
+        rows.push_back(x);
+    }
+    View v;
+    v.set("reminders", rows);
+    v.set("has_reminders", !reminders.empty());
+    v.set("count_text", domain::countOf(static_cast<long long>(reminders.size()), "reminder", "reminders"));
+    v.set("scope_name", ctx.actor().orgUnitName);
+    return ctx.page("training/reminders", "Retraining reminders", v);
+}
+
 }  // namespace
 
+int countRecentReminders(RequestContext& ctx) {
+    return store::TrainingReminderStore(ctx.services.db).countRecent(ctx.actor(), domain::addDays(ctx.today(), -7));
+}
+
 void addTrainingRecordRoutes(http::Router& router) {
+    router.add("GET", "/training/reminders", Permission::ReadOfficers, listReminders);
     router.add("GET", "/training/certificates/verify", Permission::Public, verifyCertificate);
     router.add("GET", "/training/certificates/{id}", Permission::ReadOfficers, showCertificate);
     router.add("GET", "/training/completions/new", Permission::ManageOfficers, newEntry);

@@ -121,6 +121,7 @@ const std::vector<Row>& table() {
         // Certificates: verification is public; a certificate is HR's and the station commander's.
         {"GET", "/training/certificates/verify", "/training/certificates/verify", {200, 200, 200, 200, 200, 200, 200, 200}},
         {"GET", "/training/certificates/{id}", "/training/certificates/{certificate}", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/reminders", "/training/reminders", {302, 403, 200, 403, 403, 403, 200, 403}},
         // Recording a class's results: HR.
         {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},

@@ -3,7 +3,9 @@
 // its states, filter, CSV and chart, and the training panel of a profile.
 #include "Support.h"
 
+#include "domain/Officer.h"
 #include "domain/Role.h"
+#include "store/TrainingReminderStore.h"
 
 #include <catch2/catch.hpp>
 
@@ -288,4 +290,39 @@ TEST_CASE("certificate checks are rate-limited per address", "[http][training]")
     CHECK(limited.status == 429);
     CHECK_THAT(limited.body, Catch::Contains("Too many checks"));
     CHECK(anyone.get("/training/certificates/verify").status == 200);  // the form itself is not a check
+}
+
+TEST_CASE("reminders: each threshold once however often the job runs, shown on HR's home within scope",
+          "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    store::TrainingReminderStore reminders(db);
+    const auto first = reminders.createDue(test::kToday);
+    CHECK(first.created > 0);
+    CHECK(first.stations == 2);
+    const int stored = test::queryInt(db, "SELECT COUNT(*) FROM training_reminders");
+    CHECK(stored == first.created);
+    const auto second = reminders.createDue(test::kToday);
+    CHECK(second.created == 0);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_reminders") == stored);
+    // Every reminder is at one of the thresholds (0: overdue).
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_reminders WHERE threshold_days NOT IN (0, 7, 30, 60, 90)") == 0);
+    // The next day: nothing new for the same thresholds, only what newly crossed one.
+    const auto nextDay = reminders.createDue(domain::addDays(test::kToday, 1));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_reminders") == stored + nextDay.created);
+
+    test::Browser hr(s), other(s);
+    REQUIRE(hr.login("hr").status == 303);
+    REQUIRE(other.login("hr.other").status == 303);
+    const int klm = test::queryInt(db, "SELECT COUNT(*) FROM training_reminders r JOIN officers o ON o.officer_id = "
+                                       "r.officer_id JOIN org_units st ON st.org_unit_id = o.station_id WHERE st.code = 'KLM'");
+    auto home = hr.get("/");
+    CHECK_THAT(home.body, Catch::Contains("href=\"/training/reminders\"") &&
+                              Catch::Contains("Retraining reminders: " + std::to_string(klm)));
+    auto page = hr.get("/training/reminders");
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body, Catch::Contains(std::to_string(klm) + " reminders") && Catch::Contains("Overdue since"));
+    auto theirs = other.get("/training/reminders");
+    CHECK_THAT(theirs.body, !Catch::Contains("Kilimani Police Station</td>"));
 }
