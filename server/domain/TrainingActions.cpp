@@ -6,6 +6,7 @@
 #include "domain/Time.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace kituo::domain {
 namespace {
@@ -123,6 +124,29 @@ FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> 
         e["evidence_reference"] = "Write the evidence reference on one line, at most 200 characters.";
     }
     if (in.officerIds.empty()) e["officer_id"] = "Choose the officers who attended.";
+    return e;
+}
+
+FieldErrors offeringFieldErrors(const OfferingInput& in, bool moduleExists, bool hostWithinScope) {
+    FieldErrors e;
+    if (!moduleExists) e["module_id"] = "Choose the module from the catalogue.";
+    if (!hostWithinScope) e["host_id"] = "Choose the station or county running it, within your scope.";
+    if (!isIsoDate(in.startsOn)) e["starts_on"] = "Enter the first day, like 02/02/2027.";
+    if (!isIsoDate(in.endsOn)) e["ends_on"] = "Enter the last day, like 06/02/2027.";
+    else if (isIsoDate(in.startsOn) && in.endsOn < in.startsOn) e["ends_on"] = "The last day cannot come before the first.";
+    for (const auto& [field, value, label] : {std::tuple{"venue", &in.venue, "venue"}, std::tuple{"trainer", &in.trainer, "trainer"}}) {
+        const bool empty = value->find_first_not_of(" \t") == std::string::npos;
+        if (empty) e[field] = std::string("Enter the ") + label + ".";
+        else if (codePointCount(*value) > 160 || std::any_of(value->begin(), value->end(), [](char c) {
+                     return static_cast<unsigned char>(c) < 0x20;
+                 })) {
+            e[field] = std::string("Write the ") + label + " on one line, at most 160 characters.";
+        }
+    }
+    const auto& cap = in.capacity;
+    const bool digits = !cap.empty() && cap.size() <= 3 &&
+                        std::all_of(cap.begin(), cap.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoi(cap) < 1 || std::stoi(cap) > 500) e["capacity"] = "Enter the number of places, 1 to 500.";
     return e;
 }
 

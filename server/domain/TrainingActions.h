@@ -84,4 +84,13 @@ struct CompletionEntry {
 // officer_id. A score below the pass mark cannot be a pass, nor one at or above it a fail.
 FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> passMark, const std::string& today);
 
+// An offering as typed: module_id, host_id (the station or county running it), starts_on,
+// ends_on (ISO; the handler reads day-first dates first), venue, trainer, capacity.
+struct OfferingInput {
+    std::int64_t moduleId = 0, hostId = 0;
+    std::string startsOn, endsOn, venue, trainer, capacity;
+};
+// Field errors; `moduleExists` and `hostWithinScope` are the caller's lookups.
+FieldErrors offeringFieldErrors(const OfferingInput& in, bool moduleExists, bool hostWithinScope);
+
 }  // namespace kituo::domain

@@ -34,6 +34,8 @@ void addTrainingRoutes(http::Router& router);
 void addTrainingComplianceRoutes(http::Router& router);
 // /training/completions/new (called by addTrainingRoutes)
 void addTrainingRecordRoutes(http::Router& router);
+// /training/offerings... (called by addTrainingRoutes)
+void addTrainingOfferingRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 

@@ -352,6 +352,7 @@ void addTrainingRoutes(http::Router& router) {
                removeRequirement);
     addTrainingComplianceRoutes(router);
     addTrainingRecordRoutes(router);
+    addTrainingOfferingRoutes(router);
 }
 
 }  // namespace kituo::handlers

@@ -122,6 +122,13 @@ const std::vector<Row>& table() {
         {"GET", "/training/certificates/verify", "/training/certificates/verify", {200, 200, 200, 200, 200, 200, 200, 200}},
         {"GET", "/training/certificates/{id}", "/training/certificates/{certificate}", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/reminders", "/training/reminders", {302, 403, 200, 403, 403, 403, 200, 403}},
+        // Offerings: HR and station commanders read; HR creates and enrols.
+        {"GET", "/training/offerings", "/training/offerings", {302, 403, 200, 403, 403, 403, 200, 403}},
+        {"GET", "/training/offerings/new", "/training/offerings/new", {302, 403, 200, 403, 403, 403, 403, 403}},
+        {"POST", "/training/offerings/new", "/training/offerings/new", {403, 403, 400, 403, 403, 403, 403, 403}},
+        {"GET", "/training/offerings/{id}", "/training/offerings/999999", {302, 403, 404, 403, 403, 403, 404, 403}},
+        {"POST", "/training/offerings/{id}/enrolments", "/training/offerings/999999/enrolments",
+         {403, 403, 404, 403, 403, 403, 403, 403}},
         // Recording a class's results: HR.
         {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},

@@ -47,6 +47,7 @@ struct Ids {
     std::string sessionMine, sessionOther;  // open sessions of hr (not the acting one) and hr.other
     std::string rankCpl, rankIg;            // Corporal (every ladder); Inspector-General (KPS only)
     std::string certMine, certOther;        // passed completions of a Kilimani and a Capitol Hill officer
+    std::string offeringMine, offeringOther; // offerings hosted by Kilimani and by Capitol Hill
 };
 
 struct Request {
@@ -396,6 +397,34 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/training/certificates/" + (in ? ids.certMine : ids.certOther), {}};
          }, 200},
+        // --- offerings (hr at Kilimani): Capitol Hill's offering and officers are not theirs ---
+        {"GET", "/training/offerings/{id}", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/offerings/" + (in ? ids.offeringMine : ids.offeringOther), {}};
+         }, 200},
+        {"POST", "/training/offerings/{id}/enrolments", "{id}", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/offerings/" + (in ? ids.offeringMine : ids.offeringOther) + "/enrolments",
+                            {{"officer_id", ids.officer}}};
+         }, 303},
+        {"POST", "/training/offerings/{id}/enrolments", "officer_id", "hr", E::FieldError,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/offerings/" + ids.offeringMine + "/enrolments", {{"officer_id", in ? ids.officer : ids.far}}};
+         }, 303},
+        {"POST", "/training/offerings/new", "host_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/training/offerings/new",
+                            {{"module_id", moduleId(db, "HR-UOF")}, {"host_id", in ? ids.klm : ids.cph},
+                             {"starts_on", "2027-03-01"}, {"ends_on", "2027-03-02"}, {"venue", "Hall"},
+                             {"trainer", "Trainer"}, {"capacity", "20"}}};
+         }, 303},
+        {"POST", "/training/offerings/new", "module_id", "hr", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/training/offerings/new",
+                            {{"module_id", in ? moduleId(db, "HR-UOF") : std::string("999999")}, {"host_id", ids.klm},
+                             {"starts_on", "2027-03-01"}, {"ends_on", "2027-03-02"}, {"venue", "Hall"},
+                             {"trainer", "Trainer"}, {"capacity", "20"}}};
+         }, 303},
         // --- a class's results (hr at Kilimani): officers of Capitol Hill are not theirs ---
         {"GET", "/training/completions/new", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) {
@@ -442,7 +471,8 @@ const std::vector<Row>& table() {
 std::map<std::string, std::string> fingerprint(store::Db& db) {
     std::map<std::string, std::string> out;
     for (const char* t : {"officers", "postings", "posting_corrections", "officer_imports", "training_modules",
-                          "training_prerequisites", "training_requirements", "training_completions", "users", "org_units", "user_second_factors",
+                          "training_prerequisites", "training_requirements", "training_completions", "training_offerings",
+                          "training_enrolments", "users", "org_units", "user_second_factors",
                           "recovery_codes", "second_factor_resets", "user_notices", "data_versions"}) {
         const std::string table = t;
         const std::string columns = q(db,
@@ -512,6 +542,14 @@ Ids setUp(test::TestServer& s) {
         });
         *out = q(db, "SELECT MAX(training_completion_id) FROM training_completions WHERE officer_id = " + officer);
     }
+    for (auto [host, out] : {std::pair{ids.klm, &ids.offeringMine}, std::pair{ids.cph, &ids.offeringOther}}) {
+        db.run([&](store::Connection& c) {
+            c.execute("INSERT INTO training_offerings (training_module_id, org_unit_id, starts_on, ends_on, venue, trainer, "
+                      "capacity) SELECT training_module_id, " + host + ", '2027-02-01', '2027-02-03', 'Hall', 'Trainer', 30 "
+                      "FROM training_modules WHERE code = 'HR-UOF'");
+        });
+        *out = q(db, "SELECT MAX(training_offering_id) FROM training_offerings WHERE org_unit_id = " + host);
+    }
     ids.rankIg = q(db, "SELECT rank_id FROM ranks WHERE code = 'IG'");
     REQUIRE(test::queryInt(db, "SELECT COUNT(*) FROM service_ranks WHERE service_code = 'DCI' AND rank_id = " +
                                    ids.rankIg) == 0);
@@ -580,6 +618,7 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/admin/users/{id}/two-factor-reset", "/admin/users/" + ids.user + "/two-factor-reset"},
         {"/training/modules/{id}", "/training/modules/" + moduleId(s.db(), "HR-UOF")},
         {"/training/certificates/{id}", "/training/certificates/" + ids.certMine},
+        {"/training/offerings/{id}", "/training/offerings/" + ids.offeringMine},
         {"/officers/import/{id}", "/officers/import/" + ids.importMine},
         {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},

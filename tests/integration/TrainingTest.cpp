@@ -5,11 +5,16 @@
 
 #include "domain/Officer.h"
 #include "domain/Role.h"
+#include "domain/Errors.h"
+#include "store/TrainingOfferingStore.h"
 #include "store/TrainingReminderStore.h"
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <mutex>
 #include <regex>
+#include <thread>
 #include <set>
 #include <sstream>
 
@@ -325,4 +330,115 @@ TEST_CASE("reminders: each threshold once however often the job runs, shown on H
     CHECK_THAT(page.body, Catch::Contains(std::to_string(klm) + " reminders") && Catch::Contains("Overdue since"));
     auto theirs = other.get("/training/reminders");
     CHECK_THAT(theirs.body, !Catch::Contains("Kilimani Police Station</td>"));
+}
+
+TEST_CASE("20 simultaneous enrolments into 10 places: exactly 10 enrolled, the rest told it is full", "[db][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    db.run([&](store::Connection& c) {
+        c.execute("INSERT INTO training_offerings (training_module_id, org_unit_id, starts_on, ends_on, venue, trainer, "
+                  "capacity) SELECT training_module_id, (SELECT org_unit_id FROM org_units WHERE code = 'KLM'), "
+                  "'2027-02-01', '2027-02-03', 'Kilimani hall', 'Insp. Achieng', 10 FROM training_modules WHERE code = 'HR-UOF'");
+    });
+    const auto offering = std::stoll(q(db, "SELECT MAX(training_offering_id) FROM training_offerings"));
+    std::vector<std::int64_t> officers;
+    db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare("SELECT o.officer_id FROM officers o JOIN org_units st ON "
+                                                     "st.org_unit_id = o.station_id WHERE st.code = 'KLM' ORDER BY "
+                                                     "o.officer_id LIMIT 20").executeQuery());
+        while (rs->next()) officers.push_back(rs->getInt64(1));
+    });
+    REQUIRE(officers.size() == 20);
+    const std::string scope = q(db, "SELECT path FROM org_units WHERE code = 'KLM'");
+    std::atomic<int> enrolled{0}, full{0}, other{0};
+    std::mutex problemsMutex;
+    std::vector<std::string> problems;
+    std::vector<std::thread> threads;
+    std::atomic<bool> go{false};
+    for (auto officer : officers) {
+        threads.emplace_back([&, officer] {
+            while (!go) std::this_thread::yield();
+            try {
+                db.transaction([&](store::Connection& c) {
+                    store::TrainingOfferingStore(db).enrol(c, scope, offering, {officer}, 0);
+                });
+                ++enrolled;
+            } catch (const domain::ValidationError& e) {
+                const auto& f = e.fieldErrors();
+                if (f.count("officer_id") && f.at("officer_id").find("full") != std::string::npos) ++full;
+                else ++other;
+            } catch (const std::exception& e) {
+                ++other;
+                std::lock_guard<std::mutex> lock(problemsMutex);
+                problems.push_back(e.what());
+            }
+        });
+    }
+    go = true;
+    for (auto& t : threads) t.join();
+    INFO((problems.empty() ? std::string() : problems.front()));
+    CHECK(enrolled == 10);
+    CHECK(full == 10);
+    CHECK(other == 0);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " +
+                                 std::to_string(offering)) == 10);
+    CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + std::to_string(offering)) == "10");
+}
+
+TEST_CASE("bulk enrolment of a station's overdue and due: one action, one transaction, one audit event", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    hr.get("/training/offerings/new");
+    auto created = hr.post("/training/offerings/new",
+                           {{"module_id", moduleId(db, "FA-BASIC")}, {"host_id", q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'")},
+                            {"starts_on", "01/02/2027"}, {"ends_on", "03/02/2027"}, {"venue", "Kilimani hall"},
+                            {"trainer", "Kenya Red Cross"}, {"capacity", "200"}});
+    REQUIRE(created.status == 303);
+    const std::string offering = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
+    // Who the matrix says is overdue, expired or due within 60 days for first aid.
+    int expected = 0;
+    for (const auto& l : lines(hr.get("/training/compliance.csv").body)) {
+        std::vector<std::string> f;
+        std::istringstream in(l);
+        for (std::string x; std::getline(in, x, ',');) f.push_back(x);
+        if (l.back() == ',') f.push_back("");
+        if (f.size() != 10 || f[5] != "FA-BASIC") continue;
+        const std::string deadline = !f[8].empty() ? f[8] : f[9];
+        if (f[6] == "overdue" || f[6] == "expired" ||
+            (f[6] == "due_soon" && deadline <= domain::addDays(test::kToday, 60))) {
+            ++expected;
+        }
+    }
+    REQUIRE(expected > 0);
+    hr.get("/training/offerings/" + offering);
+    auto bulk = hr.post("/training/offerings/" + offering + "/enrolments", {{"bulk", "due"}});
+    REQUIRE(bulk.status == 303);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " + offering) == expected);
+    s.server().runMaintenance();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.enrol' AND record_id = '" +
+                                 offering + "' AND detail LIKE '" + std::to_string(expected) + " officers enrolled in FA-BASIC (bulk%'") == 1);
+    // Again: everyone due is already enrolled.
+    auto again = hr.post("/training/offerings/" + offering + "/enrolments", {{"bulk", "due"}});
+    CHECK(again.status == 303);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " + offering) == expected);
+    // A module with a prerequisite: an officer who never passed it is refused, nothing written.
+    hr.get("/training/offerings/new");
+    REQUIRE(hr.post("/training/offerings/new",
+                    {{"module_id", moduleId(db, "FA-TRAUMA")}, {"host_id", q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'")},
+                     {"starts_on", "01/03/2027"}, {"ends_on", "01/03/2027"}, {"venue", "Hall"}, {"trainer", "St John"},
+                     {"capacity", "5"}}).status == 303);
+    const std::string trauma = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
+    const std::string untrained = q(db, "SELECT o.officer_id FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                                        "WHERE st.code = 'KLM' AND NOT EXISTS (SELECT 1 FROM training_completions c WHERE "
+                                        "c.officer_id = o.officer_id AND c.passed = 1 AND c.training_module_id = " +
+                                        moduleId(db, "FA-BASIC") + ") ORDER BY o.officer_id LIMIT 1");
+    hr.get("/training/offerings/" + trauma);
+    auto refused = hr.post("/training/offerings/" + trauma + "/enrolments", {{"officer_id", untrained}});
+    CHECK(refused.status == 400);
+    CHECK_THAT(refused.body, Catch::Contains("Prerequisites first") && Catch::Contains("has not passed FA-BASIC"));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " + trauma) == 0);
 }

@@ -1,0 +1,154 @@
+// Offerings and enrolments; see TrainingOfferingStore.h.
+#include "store/TrainingOfferingStore.h"
+
+#include "domain/Errors.h"
+#include "store/Connection.h"
+
+namespace kituo::store {
+namespace {
+
+const char* kOfferingSelect =
+    "SELECT f.training_offering_id, f.training_module_id, f.org_unit_id, m.code, m.title, h.name, f.starts_on, "
+    "f.ends_on, f.venue, f.trainer, f.capacity, f.enrolled FROM training_offerings f "
+    "JOIN training_modules m ON m.training_module_id = f.training_module_id "
+    "JOIN org_units h ON h.org_unit_id = f.org_unit_id AND h.path LIKE CONCAT(?, '%') ";
+
+OfferingRecord readOffering(sql::ResultSet& rs) {
+    OfferingRecord o;
+    o.id = rs.getInt64(1);
+    o.moduleId = rs.getInt64(2);
+    o.hostId = rs.getInt64(3);
+    o.moduleCode = rs.getString(4);
+    o.moduleTitle = rs.getString(5);
+    o.hostName = rs.getString(6);
+    o.startsOn = rs.getString(7);
+    o.endsOn = rs.getString(8);
+    o.venue = rs.getString(9);
+    o.trainer = rs.getString(10);
+    o.capacity = rs.getInt(11);
+    o.enrolled = rs.getInt(12);
+    return o;
+}
+
+}  // namespace
+
+std::vector<OfferingRecord> TrainingOfferingStore::list(const domain::Actor& actor) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(std::string(kOfferingSelect) + "ORDER BY f.starts_on DESC, f.training_offering_id DESC LIMIT 500");
+        st.setString(1, scopePattern(actor.scopePath));
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<OfferingRecord> out;
+        while (rs->next()) out.push_back(readOffering(*rs));
+        return out;
+    });
+}
+
+std::optional<OfferingRecord> TrainingOfferingStore::find(const domain::Actor& actor, std::int64_t id) {
+    return _db.run([&](Connection& c) -> std::optional<OfferingRecord> {
+        auto& st = c.prepare(std::string(kOfferingSelect) + "WHERE f.training_offering_id = ?");
+        st.setString(1, scopePattern(actor.scopePath));
+        st.setInt64(2, id);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readOffering(*rs);
+    });
+}
+
+std::int64_t TrainingOfferingStore::create(Connection& c, const domain::OfferingInput& in, std::int64_t by) {
+    auto& st = c.prepare("INSERT INTO training_offerings (training_module_id, org_unit_id, starts_on, ends_on, venue, "
+                         "trainer, capacity, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.setInt64(1, in.moduleId);
+    st.setInt64(2, in.hostId);
+    st.setString(3, in.startsOn);
+    st.setString(4, in.endsOn);
+    st.setString(5, in.venue);
+    st.setString(6, in.trainer);
+    st.setInt(7, std::stoi(in.capacity));
+    if (by > 0) st.setInt64(8, by);
+    else st.setNull(8, sql::DataType::BIGINT);
+    st.executeUpdate();
+    return c.lastInsertId();
+}
+
+std::vector<EnrolmentRecord> TrainingOfferingStore::enrolments(std::int64_t offeringId) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "SELECT e.training_enrolment_id, e.officer_id, o.service_number, o.surname, o.other_names, st.name, e.status "
+            "FROM training_enrolments e JOIN officers o ON o.officer_id = e.officer_id "
+            "JOIN org_units st ON st.org_unit_id = o.station_id WHERE e.training_offering_id = ? "
+            "ORDER BY e.status, o.surname, o.other_names, e.training_enrolment_id");
+        st.setInt64(1, offeringId);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<EnrolmentRecord> out;
+        while (rs->next()) {
+            out.push_back({rs->getInt64(1), rs->getInt64(2), rs->getString(3), rs->getString(4), rs->getString(5),
+                           rs->getString(6), rs->getString(7)});
+        }
+        return out;
+    });
+}
+
+std::set<std::int64_t> TrainingOfferingStore::enrolled(std::int64_t offeringId) {
+    std::set<std::int64_t> out;
+    for (const auto& e : enrolments(offeringId)) {
+        if (e.status == "enrolled") out.insert(e.officerId);
+    }
+    return out;
+}
+
+int TrainingOfferingStore::enrol(Connection& c, const std::string& scopePath, std::int64_t offeringId,
+                                 const std::vector<std::int64_t>& officerIds, std::int64_t by) {
+    if (officerIds.empty()) throw domain::ValidationError("officer_id", "Choose the officers to enrol.");
+    const int wanted = static_cast<int>(officerIds.size());
+    auto& take = c.prepare("UPDATE training_offerings SET enrolled = enrolled + ? WHERE training_offering_id = ? "
+                           "AND enrolled + ? <= capacity");
+    take.setInt(1, wanted);
+    take.setInt64(2, offeringId);
+    take.setInt(3, wanted);
+    if (take.executeUpdate() == 0) {
+        auto& left = c.prepare("SELECT capacity - enrolled FROM training_offerings WHERE training_offering_id = ?");
+        left.setInt64(1, offeringId);
+        std::unique_ptr<sql::ResultSet> rs(left.executeQuery());
+        const int places = rs->next() ? rs->getInt(1) : 0;
+        throw domain::ValidationError(
+            "officer_id", places == 0 ? std::string("The offering is full: no places are left.")
+                                      : "Only " + std::to_string(places) + (places == 1 ? " place is" : " places are") +
+                                            " left: choose fewer officers.");
+    }
+    for (auto officerId : officerIds) {
+        auto& within = c.prepare("SELECT 1 FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id "
+                                 "AND st.path LIKE CONCAT(?, '%') WHERE o.officer_id = ?");
+        within.setString(1, scopePattern(scopePath));
+        within.setInt64(2, officerId);
+        std::unique_ptr<sql::ResultSet> in(within.executeQuery());
+        if (!in->next()) throw domain::ValidationError("officer_id", "Choose officers posted within your scope.");
+        auto& existing = c.prepare("SELECT status FROM training_enrolments WHERE training_offering_id = ? AND "
+                                   "officer_id = ? FOR UPDATE");
+        existing.setInt64(1, offeringId);
+        existing.setInt64(2, officerId);
+        std::unique_ptr<sql::ResultSet> rs(existing.executeQuery());
+        if (rs->next()) {
+            if (rs->getString(1) == "enrolled") {
+                throw domain::ValidationError("officer_id", "An officer chosen is already enrolled.");
+            }
+            auto& again = c.prepare("UPDATE training_enrolments SET status = 'enrolled', withdrawn_at = NULL, "
+                                    "created_by = ? WHERE training_offering_id = ? AND officer_id = ?");
+            if (by > 0) again.setInt64(1, by);
+            else again.setNull(1, sql::DataType::BIGINT);
+            again.setInt64(2, offeringId);
+            again.setInt64(3, officerId);
+            again.executeUpdate();
+            continue;
+        }
+        auto& add = c.prepare("INSERT INTO training_enrolments (training_offering_id, officer_id, created_by) "
+                              "VALUES (?, ?, ?)");
+        add.setInt64(1, offeringId);
+        add.setInt64(2, officerId);
+        if (by > 0) add.setInt64(3, by);
+        else add.setNull(3, sql::DataType::BIGINT);
+        add.executeUpdate();
+    }
+    return wanted;
+}
+
+}  // namespace kituo::store
