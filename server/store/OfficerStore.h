@@ -72,8 +72,8 @@ public:
     explicit OfficerStore(Db& db) : _db(db) {}
 
     // One page of the filtered list, with the summary fields a list shows (id, service number,
-    // names, rank, status, enlistment, station, unit): at most four queries whatever the page
-    // size (stations in scope, count, the page's ids in order, their details).
+    // names, rank, status, enlistment, station, unit): at most three queries whatever the page
+    // size (stations in scope, count, the page with its details).
     OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter);
     // Every officer matching the filter (no paging), in the list's order, one query.
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
