@@ -5,17 +5,22 @@
 
 #include "domain/Officer.h"
 #include "http/RequestContext.h"
+#include "http/ViewTable.h"
 #include "store/OfficerStore.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kituo::handlers {
 
-// A row of an officer list (id, service number, names, rank, station, unit, status,
-// enlistment date) added to `rows`, for the list, the worklist and the print view.
-http::View& addOfficerRow(http::View& rows, const store::OfficerRecord& o);
+// The rows of an officer list: id, service number, surname, other names, rank, station, unit,
+// status and enlistment date, plus the page's `extraColumns`; for the list, the worklist and
+// the print view. Put it in the view with http::listOf().
+std::shared_ptr<http::ViewTable> officerRows(std::size_t expectedRows, std::vector<std::string> extraColumns = {});
+// Adds o as the last row of `rows` (a page sets its extra columns after this).
+void addOfficerRow(http::ViewTable& rows, const store::OfficerRecord& o);
 // The national ID as this actor may see it (in full for HR, else masked).
 std::string nationalIdFor(const http::RequestContext& ctx, const std::string& id);
 // The officer's fields, labels and posting for a page.
