@@ -14,7 +14,6 @@
 #include "http/FragmentCache.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
-#include "store/DataVersions.h"
 #include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 #include "store/PostingStore.h"
@@ -71,7 +70,7 @@ std::string listCacheKey(const RequestContext& ctx) {
 }
 
 Response listOfficers(RequestContext& ctx) {
-    const auto version = store::currentVersion(ctx.services.db, "roll");
+    const auto version = ctx.dataVersion("roll");
     const std::string key = listCacheKey(ctx);
     if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
     const auto f = filterFrom(ctx);

@@ -35,7 +35,8 @@ const std::string kSelect =
     "u.user_id, u.username, u.display_name, u.role, u.org_unit_id, o.name AS org_name, o.path, "
     "u.must_change_password, u.disabled_at IS NOT NULL AS disabled, u.version, "
     "EXISTS (SELECT 1 FROM user_second_factors f WHERE f.user_id = u.user_id "
-    "AND f.secret IS NOT NULL) AS second_factor "
+    "AND f.secret IS NOT NULL) AS second_factor, "
+    "(SELECT GROUP_CONCAT(CONCAT(d.name, '=', d.version)) FROM data_versions d) AS data_versions "
     "FROM sessions s JOIN users u ON u.user_id = s.user_id "
     "JOIN org_units o ON o.org_unit_id = u.org_unit_id ";
 
@@ -61,6 +62,17 @@ SessionRecord readSession(sql::ResultSet& rs) {
     u.disabled = rs.getBoolean(16);
     u.version = rs.getInt(17);
     s.secondFactorEnrolled = rs.getBoolean(18);
+    // "roll=135,other=7" (a few short counters: far below group_concat_max_len).
+    const std::string versions = rs.isNull(19) ? std::string() : std::string(rs.getString(19));
+    for (std::size_t from = 0; from < versions.size();) {
+        std::size_t end = versions.find(',', from);
+        if (end == std::string::npos) end = versions.size();
+        const std::size_t eq = versions.find('=', from);
+        if (eq != std::string::npos && eq < end) {
+            s.dataVersions[versions.substr(from, eq - from)] = std::stoull(versions.substr(eq + 1, end - eq - 1));
+        }
+        from = end + 1;
+    }
     return s;
 }
 
