@@ -132,9 +132,12 @@ std::string orderBy(const OfficerFilter& f) {
 
 // The columns a list shows (OfficerStore::list, summaries()), read by position in this order.
 // The date comes as text: Connector/C++ formats a DATE column with snprintf, which cost more
-// than reading the rest of the row.
+// than reading the rest of the row. STRAIGHT_JOIN keeps officers first, so the page is read in
+// the order of its index and each row then joins its rank, station and unit by key: left free,
+// MariaDB sometimes started from the 14 ranks and sorted the whole scope in a temporary table
+// (384 rows examined for a page of 50, against 150).
 const std::string kSummarySelect =
-    "SELECT o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
+    "SELECT STRAIGHT_JOIN o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
     "CAST(o.enlistment_date AS CHAR), "
     "st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
     "JOIN org_units st ON st.org_unit_id = o.station_id LEFT JOIN org_units un ON un.org_unit_id = o.unit_id ";

@@ -34,11 +34,12 @@ const std::string kSelect =
     "UNIX_TIMESTAMP(s.last_seen_at) AS seen, s.ended_at IS NOT NULL AS ended, "
     "u.user_id, u.username, u.display_name, u.role, u.org_unit_id, o.name AS org_name, o.path, "
     "u.must_change_password, u.disabled_at IS NOT NULL AS disabled, u.version, "
-    "EXISTS (SELECT 1 FROM user_second_factors f WHERE f.user_id = u.user_id "
-    "AND f.secret IS NOT NULL) AS second_factor, "
+    "f.secret IS NOT NULL AS second_factor, "
     "(SELECT GROUP_CONCAT(CONCAT(d.name, '=', d.version)) FROM data_versions d) AS data_versions "
     "FROM sessions s JOIN users u ON u.user_id = s.user_id "
-    "JOIN org_units o ON o.org_unit_id = u.org_unit_id ";
+    "JOIN org_units o ON o.org_unit_id = u.org_unit_id "
+    // At most one row per user (its primary key): a join costs MariaDB less than EXISTS.
+    "LEFT JOIN user_second_factors f ON f.user_id = u.user_id ";
 
 // Columns by position, in kSelect's order.
 SessionRecord readSession(sql::ResultSet& rs) {
