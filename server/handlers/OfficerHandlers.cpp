@@ -76,7 +76,7 @@ Response listOfficers(RequestContext& ctx) {
     const auto f = filterFrom(ctx);
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = store::RankStore(ctx.services.db).ranks(version);
-    const auto page = officers.list(ctx.actor(), f);
+    const auto page = officers.list(ctx.actor(), f, version);
     View v;
     auto rows = officerRows(page.officers.size());
     for (const auto& o : page.officers) addOfficerRow(*rows, o);

@@ -2,11 +2,14 @@
 #include "store/OfficerStore.h"
 
 #include "store/DataVersions.h"
+#include "store/OrgStore.h"
+#include "store/RankStore.h"
 #include "store/OfficerSql.h"
 #include "store/PostingStore.h"
 #include "store/SqlLists.h"
 
 #include <map>
+#include <unordered_map>
 #include <variant>
 
 namespace kituo::store {
@@ -130,31 +133,61 @@ std::string orderBy(const OfficerFilter& f) {
     return "ORDER BY " + out + ", o.officer_id ";
 }
 
-// The columns a list shows (OfficerStore::list, summaries()), read by position in this order.
-// The date comes as text: Connector/C++ formats a DATE column with snprintf, which cost more
-// than reading the rest of the row. STRAIGHT_JOIN keeps officers first, so the page is read in
-// the order of its index and each row then joins its rank, station and unit by key: left free,
-// MariaDB sometimes started from the 14 ranks and sorted the whole scope in a temporary table
-// (384 rows examined for a page of 50, against 150).
-const std::string kSummarySelect =
-    "SELECT STRAIGHT_JOIN o.officer_id, o.service_number, o.surname, o.other_names, r.name, o.status, "
-    "CAST(o.enlistment_date AS CHAR), "
-    "st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
-    "JOIN org_units st ON st.org_unit_id = o.station_id LEFT JOIN org_units un ON un.org_unit_id = o.unit_id ";
-enum SummaryColumn { kId = 1, kServiceNumber, kSurname, kOtherNames, kRankName, kStatus, kEnlisted, kStation, kUnit };
+// What every officer list reads: the officer's own columns first, in this order, then its rank,
+// station and unit (names in summaries(), ids in a page of list()). The date comes as text:
+// Connector/C++ formats a DATE column with snprintf, which cost more than reading the rest of
+// the row. STRAIGHT_JOIN keeps officers first, so rows are read in the order of their index and
+// each then joins what it names by key: left free, MariaDB sometimes started from the 14 ranks
+// and sorted the whole scope in a temporary table (384 rows examined for a page of 50, not 150).
+const std::string kListColumns =
+    "SELECT STRAIGHT_JOIN o.officer_id, o.service_number, o.surname, o.other_names, o.status, "
+    "CAST(o.enlistment_date AS CHAR), ";
+enum ListColumn { kId = 1, kServiceNumber, kSurname, kOtherNames, kStatus, kEnlisted, kRank, kStation, kUnit };
 
-OfficerRecord readSummary(sql::ResultSet& rs) {
+OfficerRecord readListColumns(sql::ResultSet& rs) {
     OfficerRecord o;
     o.id = rs.getInt64(kId);
     o.fields.serviceNumber = rs.getString(kServiceNumber);
     o.fields.surname = rs.getString(kSurname);
     o.fields.otherNames = rs.getString(kOtherNames);
-    o.rankName = rs.getString(kRankName);
     o.fields.status = rs.getString(kStatus);
     o.fields.enlistmentDate = rs.getString(kEnlisted);
+    return o;
+}
+
+// summaries(): rank, station and unit by name.
+const std::string kSummarySelect =
+    kListColumns + "r.name, st.name, un.name FROM officers o JOIN ranks r ON r.rank_id = o.rank_id "
+                   "JOIN org_units st ON st.org_unit_id = o.station_id "
+                   "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id ";
+
+OfficerRecord readSummary(sql::ResultSet& rs) {
+    OfficerRecord o = readListColumns(rs);
+    o.rankName = rs.getString(kRank);
     o.stationName = rs.getString(kStation);
     if (!rs.isNull(kUnit)) o.unitName = rs.getString(kUnit);
     return o;
+}
+
+// A page of list(): rank, station and unit by id (list() names them).
+const std::string kPageSelect = kListColumns + "o.rank_id, o.station_id, o.unit_id FROM officers o ";
+
+OfficerRecord readPageRow(sql::ResultSet& rs) {
+    OfficerRecord o = readListColumns(rs);
+    o.fields.rankId = rs.getInt64(kRank);
+    o.stationId = rs.getInt64(kStation);
+    if (!rs.isNull(kUnit)) o.unitId = rs.getInt64(kUnit);
+    return o;
+}
+
+// The joins an ORDER BY needs beyond officers itself.
+std::string sortJoins(const OfficerFilter& f) {
+    if (f.sort == "rank") return "JOIN ranks r ON r.rank_id = o.rank_id ";
+    if (f.sort == "station") {
+        return "JOIN org_units st ON st.org_unit_id = o.station_id "
+               "LEFT JOIN org_units un ON un.org_unit_id = o.unit_id ";
+    }
+    return "";
 }
 
 // The list's columns for these officers, in the order given, those within scopePath only.
@@ -190,7 +223,15 @@ std::vector<OfficerRecord> OfficerStore::summaries(const domain::Actor& actor, c
     return _db.run([&](Connection& c) { return summariesIn(c, actor.scopePath, ids); });
 }
 
-OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& f) {
+OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& f, std::uint64_t rollVersion) {
+    // Rank, station and unit names from the reference data the page's menus read anyway (the
+    // rank ladder and the scope's tree, cached at this "roll" version): measured, joining them
+    // for every row cost MariaDB more than the rest of the page (about 70 us of its CPU for 50
+    // rows). Display only; the scope is still decided in SQL. Read before borrowing a
+    // connection: a cache miss reads on a connection of its own.
+    std::unordered_map<std::int64_t, std::string> rankNames, unitNames;  // units: stations too
+    for (auto& r : RankStore(_db).ranks(rollVersion)) rankNames.emplace(r.id, std::move(r.name));
+    for (auto& u : OrgStore(_db).subtree(actor.scopePath, rollVersion)) unitNames.emplace(u.id, std::move(u.name));
     return _db.run([&](Connection& c) {
         OfficerPage page;
         // Measured: naming the scope's stations explicitly lets ix_officers_station_name serve
@@ -210,15 +251,41 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
         if (page.total == 0) return page;
         const int pages = (page.total + f.pageSize - 1) / f.pageSize;
         page.page = std::min(std::max(f.page, 1), pages);
-        // The page with its details in one statement: the order comes from the index (or a
-        // bounded sort for the other columns) and each row joins its rank, station and unit by key.
-        auto& rows = c.prepare(kSummarySelect + where + orderBy(f) + "LIMIT ? OFFSET ?");
+        // The page in one statement, in the order of the index (or a bounded sort for the other
+        // columns).
+        auto& rows = c.prepare(kPageSelect + sortJoins(f) + where + orderBy(f) + "LIMIT ? OFFSET ?");
         const int next = bind(rows);
         rows.setInt(next, f.pageSize);
         rows.setInt(next + 1, (page.page - 1) * f.pageSize);
         std::unique_ptr<sql::ResultSet> rs(rows.executeQuery());
         page.officers.reserve(static_cast<std::size_t>(f.pageSize));
-        while (rs->next()) page.officers.push_back(readSummary(*rs));
+        std::vector<std::int64_t> unnamed;
+        while (rs->next()) {
+            OfficerRecord o = readPageRow(*rs);
+            auto name = [](const auto& names, std::int64_t id, std::string& out) {
+                auto it = names.find(id);
+                if (it != names.end()) out = it->second;
+                return it != names.end();
+            };
+            bool named = name(rankNames, o.fields.rankId, o.rankName);
+            named = name(unitNames, o.stationId, o.stationName) && named;
+            if (o.unitId) named = name(unitNames, *o.unitId, o.unitName) && named;
+            if (!named) unnamed.push_back(o.id);
+            page.officers.push_back(std::move(o));
+        }
+        // A rank or unit newer than the cached reference data (the roll changed after the
+        // version was read): those rows are named by SQL.
+        if (!unnamed.empty()) {
+            std::unordered_map<std::int64_t, OfficerRecord> exact;
+            for (auto& o : summariesIn(c, actor.scopePath, unnamed)) exact.emplace(o.id, std::move(o));
+            for (auto& o : page.officers) {
+                auto it = exact.find(o.id);
+                if (it == exact.end()) continue;
+                o.rankName = it->second.rankName;
+                o.stationName = it->second.stationName;
+                o.unitName = it->second.unitName;
+            }
+        }
         return page;
     });
 }
