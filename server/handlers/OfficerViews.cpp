@@ -46,7 +46,7 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
 void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& f,
                       const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion) {
     store::OrgStore org(ctx.services.db);
-    const auto subtree = rollVersion ? org.subtree(ctx.actor().scopePath, *rollVersion) : org.subtree(ctx.actor().scopePath);
+    const auto subtree = org.subtree(ctx.actor().scopePath, rollVersion ? *rollVersion : ctx.dataVersion("roll"));
     std::vector<domain::OrgUnit> stations, units;
     for (const auto& u : subtree) {
         if (u.kind == domain::OrgKind::Station) stations.push_back(u);

@@ -26,7 +26,8 @@ std::string nationalIdFor(const http::RequestContext& ctx, const std::string& id
 // The officer's fields, labels and posting for a page.
 http::View officerView(const http::RequestContext& ctx, const store::OfficerRecord& o);
 // Option lists for stations and units within the actor's scope, ranks and statuses, with the
-// filter's choices selected. rollVersion: the "roll" data version when the caller has read it.
+// filter's choices selected. rollVersion: the "roll" data version when the caller has read it
+// (else the one read with the session, RequestContext::dataVersion).
 void addFilterOptions(http::RequestContext& ctx, http::View& v, const store::OfficerFilter& f,
                       const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion = {});
 // The officer named by {id}, within the actor's scope; 404 (audited) otherwise.
