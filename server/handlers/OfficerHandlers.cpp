@@ -16,7 +16,6 @@
 #include "http/FragmentCache.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
-#include "store/DataVersions.h"
 #include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 #include "store/PostingStore.h"
@@ -73,16 +72,17 @@ std::string listCacheKey(const RequestContext& ctx) {
 }
 
 Response listOfficers(RequestContext& ctx) {
-    const auto version = store::currentVersion(ctx.services.db, "roll");
+    const auto version = ctx.dataVersion("roll");
     const std::string key = listCacheKey(ctx);
     if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
     const auto f = filterFrom(ctx);
     store::OfficerStore officers(ctx.services.db);
     const auto ranks = store::RankStore(ctx.services.db).ranks(version);
-    const auto page = officers.list(ctx.actor(), f);
+    const auto page = officers.list(ctx.actor(), f, version);
     View v;
-    View& rows = http::putList(v, "officers", page.officers.size());
-    for (const auto& o : page.officers) addOfficerRow(rows, o);
+    auto rows = officerRows(page.officers.size());
+    for (const auto& o : page.officers) addOfficerRow(*rows, o);
+    http::put(v, "officers", http::listOf(std::move(rows)));
     http::put(v, "empty", page.officers.empty());
     http::put(v, "count_text", page.total == 0 ? std::string("No officers match")
                                                : domain::countOf(page.total, "officer", "officers"));
@@ -134,13 +134,14 @@ std::string describeFilter(RequestContext& ctx, const store::OfficerFilter& f) {
 Response printOfficers(RequestContext& ctx) {
     const auto f = filterFrom(ctx);
     View v;
-    View& rows = http::putList(v, "officers", 256);
+    auto rows = officerRows(256);
     std::size_t count = 0;
     store::OfficerStore(ctx.services.db).forEach(ctx.actor(), f, [&](const store::OfficerRecord& o) {
-        View& row = addOfficerRow(rows, o);
-        http::put(row, "enlistment_date", domain::formatDateText(o.fields.enlistmentDate));
+        addOfficerRow(*rows, o);
+        rows->set("enlistment_date", domain::formatDateText(o.fields.enlistmentDate));
         ++count;
     });
+    http::put(v, "officers", http::listOf(std::move(rows)));
     http::put(v, "empty", count == 0);
     http::put(v, "count_text", domain::countOf(static_cast<long long>(count), "officer", "officers"));
     http::put(v, "scope_name", ctx.actor().orgUnitName);
@@ -217,12 +218,13 @@ Response listDueForTransfer(RequestContext& ctx) {
     const auto due = dueForTransfer(ctx);
     const std::string today = ctx.today();
     View v;
-    View& rows = http::putList(v, "rows", due.size());
+    auto rows = officerRows(due.size(), {"since_text", "duration"});
     for (const auto& [o, since] : due) {
-        View& row = addOfficerRow(rows, o);
-        http::put(row, "since_text", domain::formatDateText(since));
-        http::put(row, "duration", domain::describeDuration(since, today));
+        addOfficerRow(*rows, o);
+        rows->set("since_text", domain::formatDateText(since));
+        rows->set("duration", domain::describeDuration(since, today));
     }
+    http::put(v, "rows", http::listOf(std::move(rows)));
     http::put(v, "has_rows", !due.empty());
     http::put(v, "count_text", domain::countOf(static_cast<long long>(due.size()), "officer", "officers"));
     http::put(v, "scope_name", ctx.actor().orgUnitName);

@@ -46,7 +46,7 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
 void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& f,
                       const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion) {
     store::OrgStore org(ctx.services.db);
-    const auto subtree = rollVersion ? org.subtree(ctx.actor().scopePath, *rollVersion) : org.subtree(ctx.actor().scopePath);
+    const auto subtree = org.subtree(ctx.actor().scopePath, rollVersion ? *rollVersion : ctx.dataVersion("roll"));
     std::vector<domain::OrgUnit> stations, units;
     for (const auto& u : subtree) {
         if (u.kind == domain::OrgKind::Station) stations.push_back(u);
@@ -74,18 +74,24 @@ void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& 
                                            [](const std::string& s) { return domain::officerStatusLabel(s); }, f.status));
 }
 
-View& addOfficerRow(View& rows, const store::OfficerRecord& o) {
-    View& row = http::addObject(rows);
-    http::put(row, "id", std::to_string(o.id));
-    http::put(row, "service_number", o.fields.serviceNumber);
-    http::put(row, "surname", o.fields.surname);
-    http::put(row, "other_names", o.fields.otherNames);
-    http::put(row, "rank", o.rankName);
-    http::put(row, "station", o.stationName);
-    http::put(row, "unit", o.unitName);
-    http::put(row, "status", domain::officerStatusLabel(o.fields.status));
-    http::put(row, "enlistment_date", o.fields.enlistmentDate);
-    return row;
+std::shared_ptr<http::ViewTable> officerRows(std::size_t expectedRows, std::vector<std::string> extraColumns) {
+    std::vector<std::string> columns = {"id",      "service_number", "surname", "other_names",    "rank",
+                                        "station", "unit",           "status",  "enlistment_date"};
+    for (auto& c : extraColumns) columns.push_back(std::move(c));
+    return std::make_shared<http::ViewTable>(std::move(columns), expectedRows);
+}
+
+void addOfficerRow(http::ViewTable& rows, const store::OfficerRecord& o) {
+    rows.addRow();
+    rows.set("id", std::to_string(o.id));
+    rows.set("service_number", o.fields.serviceNumber);
+    rows.set("surname", o.fields.surname);
+    rows.set("other_names", o.fields.otherNames);
+    rows.set("rank", o.rankName);
+    rows.set("station", o.stationName);
+    rows.set("unit", o.unitName);
+    rows.set("status", domain::officerStatusLabel(o.fields.status));
+    rows.set("enlistment_date", o.fields.enlistmentDate);
 }
 
 store::OfficerRecord requireOfficer(RequestContext& ctx) {

@@ -5,23 +5,29 @@
 
 #include "domain/Officer.h"
 #include "http/RequestContext.h"
+#include "http/ViewTable.h"
 #include "store/OfficerStore.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kituo::handlers {
 
-// A row of an officer list (id, service number, names, rank, station, unit, status,
-// enlistment date) added to `rows`, for the list, the worklist and the print view.
-http::View& addOfficerRow(http::View& rows, const store::OfficerRecord& o);
+// The rows of an officer list: id, service number, surname, other names, rank, station, unit,
+// status and enlistment date, plus the page's `extraColumns`; for the list, the worklist and
+// the print view. Put it in the view with http::listOf().
+std::shared_ptr<http::ViewTable> officerRows(std::size_t expectedRows, std::vector<std::string> extraColumns = {});
+// Adds o as the last row of `rows` (a page sets its extra columns after this).
+void addOfficerRow(http::ViewTable& rows, const store::OfficerRecord& o);
 // The national ID as this actor may see it (in full for HR, else masked).
 std::string nationalIdFor(const http::RequestContext& ctx, const std::string& id);
 // The officer's fields, labels and posting for a page.
 http::View officerView(const http::RequestContext& ctx, const store::OfficerRecord& o);
 // Option lists for stations and units within the actor's scope, ranks and statuses, with the
-// filter's choices selected. rollVersion: the "roll" data version when the caller has read it.
+// filter's choices selected. rollVersion: the "roll" data version when the caller has read it
+// (else the one read with the session, RequestContext::dataVersion).
 void addFilterOptions(http::RequestContext& ctx, http::View& v, const store::OfficerFilter& f,
                       const std::vector<domain::Rank>& ranks, std::optional<std::uint64_t> rollVersion = {});
 // The officer named by {id}, within the actor's scope; 404 (audited) otherwise.

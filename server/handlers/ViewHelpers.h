@@ -5,9 +5,10 @@
 #include "domain/OrgUnit.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
+#include "http/ViewTable.h"
 
 #include <map>
-
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,20 +18,19 @@ namespace kituo::handlers {
 // A positive whole number from a form or query value, or 0 when empty or malformed.
 std::int64_t positiveNumber(const std::string& text);
 
-// A <select>'s options, built in place: one {value, label, selected} object per item, in
-// order. Every option list of every page goes through this (templates read {{value}}).
+// A <select>'s options: one {value, label, selected} row per item, in order. Every option
+// list of every page goes through this (templates read {{value}}).
 template <class Items, class Value, class Label>
 http::View selectOptions(const Items& items, Value value, Label label, const std::string& selected) {
-    http::View list(http::View::type::list);
-    http::listItems(list).reserve(items.size());
+    auto options = std::make_shared<http::ViewTable>(std::vector<std::string>{"value", "label", "selected"}, items.size());
     for (const auto& item : items) {
-        http::View& o = http::addObject(list);
+        options->addRow();
         std::string v = value(item);
-        http::put(o, "selected", !selected.empty() && v == selected);
-        http::put(o, "value", std::move(v));
-        http::put(o, "label", label(item));
+        options->set("selected", !selected.empty() && v == selected);
+        options->set("value", std::move(v));
+        options->set("label", label(item));
     }
-    return list;
+    return http::listOf(std::move(options));
 }
 
 // The record named by the path parameter {id}, looked up with find(id), which searches

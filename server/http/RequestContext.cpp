@@ -6,6 +6,7 @@
 #include "domain/Time.h"
 #include "http/Forms.h"
 #include "store/AuditStore.h"
+#include "store/DataVersions.h"
 
 #include <Poco/URI.h>
 
@@ -70,6 +71,14 @@ Response RequestContext::pageWithBody(std::string body, const std::string& title
 
 std::string RequestContext::today() const {
     return domain::formatUtc(services.clock.now() + 3 * 3600).substr(0, 10);
+}
+
+std::uint64_t RequestContext::dataVersion(const std::string& name) const {
+    if (user) {
+        auto it = user->dataVersions.find(name);
+        if (it != user->dataVersions.end()) return it->second;
+    }
+    return store::currentVersion(services.db, name);
 }
 
 const domain::Actor& RequestContext::actor() const {

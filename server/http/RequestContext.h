@@ -33,6 +33,10 @@ public:
     std::int64_t now() const { return services.clock.now(); }
     // Today's date (YYYY-MM-DD) in Kenya (East Africa Time, UTC+3 all year).
     std::string today() const;
+    // The named data version (store/DataVersions.h) for caching what this request reads: the
+    // one read with the session when there is one (before the handler ran), else read now.
+    // Not for checking the request's own writes: they bump it after this was read.
+    std::uint64_t dataVersion(const std::string& name) const;
     bool secure() const { return secureRequest(request, services); }
 
     // A message shown once on the next page (post/redirect/get).

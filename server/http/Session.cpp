@@ -84,6 +84,7 @@ std::optional<CurrentUser> authenticate(const Request& request, app::Services& s
     u.secondFactorEnrolmentRequired = !u.mustChangePassword &&
                                       domain::requiresSecondFactor(s->user.role) && !s->secondFactorEnrolled;
     u.actor = s->user.actor();
+    u.dataVersions = std::move(s->dataVersions);
     return u;
 }
 

@@ -14,6 +14,8 @@
 #include "domain/User.h"
 #include "http/Request.h"
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -39,6 +41,8 @@ struct CurrentUser {
     // The role needs a second factor, the account has none yet and need not change its
     // password first: only enrolment is open.
     bool secondFactorEnrolmentRequired = false;
+    // The data versions read with the session (store::SessionRecord::dataVersions).
+    std::map<std::string, std::uint64_t> dataVersions;
 };
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;

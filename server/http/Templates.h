@@ -44,7 +44,12 @@ public:
     std::string wrapInLayout(std::string body, View page) const;
 
 private:
-    using Compiled = std::unique_ptr<kainjow::mustache::mustache>;
+    struct Pooled {
+        explicit Pooled(const std::string& source) : tmpl(source) {}
+        kainjow::mustache::mustache tmpl;
+        std::size_t lastSize = 0;  // of this copy's last output: the next one is usually alike
+    };
+    using Compiled = std::unique_ptr<Pooled>;
     std::string expandPartials(const std::string& name, const std::string& text, int depth) const;
     Compiled borrow(const std::string& name, const std::string& source) const;
     void giveBack(const std::string& name, Compiled compiled) const;

@@ -73,9 +73,11 @@ public:
     explicit OfficerStore(Db& db) : _db(db) {}
 
     // One page of the filtered list, with the summary fields a list shows (id, service number,
-    // names, rank, status, enlistment, station, unit): at most four queries whatever the page
-    // size (stations in scope, count, the page's ids in order, their details).
-    OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter);
+    // names, rank, status, enlistment, station, unit): three queries whatever the page size
+    // (stations in scope, count, the page). Rank, station and unit are named from the rank
+    // ladder and the scope's tree at `rollVersion` (the "roll" data version the caller read
+    // before calling), by SQL for any id newer than that.
+    OfficerPage list(const domain::Actor& actor, const OfficerFilter& filter, std::uint64_t rollVersion);
     // Every officer matching the filter (no paging), in the list's order, one query.
     void forEach(const domain::Actor& actor, const OfficerFilter& filter,
                  const std::function<void(const OfficerRecord&)>& fn);

@@ -5,7 +5,9 @@
 #include "domain/User.h"
 #include "store/Db.h"
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kituo::store {
@@ -20,6 +22,9 @@ struct SessionRecord {
     bool ended = false;
     bool secondFactorEnrolled = false;  // the account has a confirmed second factor
     domain::User user;  // the account as it is now (disabled, role and scope included)
+    // Every data_versions counter (DataVersions.h) as it was when the session was read: a
+    // page that caches by version needs one, and reading them here saves it a statement.
+    std::map<std::string, std::uint64_t> dataVersions;
 };
 
 class SessionStore {

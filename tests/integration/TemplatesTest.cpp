@@ -3,6 +3,7 @@
 
 #include "http/ErrorPages.h"
 #include "http/Templates.h"
+#include "http/ViewTable.h"
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
@@ -46,5 +47,54 @@ TEST_CASE("a broken template or unknown partial stops loading, naming the file",
     CHECK_THROWS_WITH(http::Templates(dir), Catch::Contains("missing_partial"));
     std::ofstream(dir + "/officers/index.mustache") << "ok";
     CHECK_NOTHROW(http::Templates(dir));
+    Poco::File(dir).remove(true);
+}
+
+TEST_CASE("a ViewTable renders like a list of objects: cells escaped, unset cells looked up outside", "[templates]") {
+    const std::string dir = Poco::TemporaryFile::tempName();
+    Poco::File(dir).createDirectories();
+    std::ofstream(dir + "/layout.mustache") << "{{{body}}}";
+    std::ofstream(dir + "/rows.mustache")
+        << "{{#rows}}[{{name}}|{{#unit}}unit {{unit}}{{/unit}}{{^unit}}no unit{{/unit}}|{{#on}}on{{/on}}|{{note}}]{{/rows}}"
+           "{{^rows}}none{{/rows}}";
+    http::Templates t(dir);
+    auto rows = std::make_shared<http::ViewTable>(std::vector<std::string>{"name", "unit", "on", "note"});
+    http::View objects(http::View::type::list);
+    rows->addRow();
+    rows->set("name", "<b>O'Neil</b>");
+    rows->set("unit", "CID");
+    rows->set("on", true);
+    http::View first;
+    first.set("name", "<b>O'Neil</b>");
+    first.set("unit", "CID");
+    first.set("on", true);
+    objects.push_back(first);
+    rows->addRow();  // no unit: read from outside, where there is none
+    rows->set("name", "Wanjirũ");
+    rows->set("on", false);
+    rows->set("note", "own");
+    http::View second;
+    second.set("name", "Wanjirũ");
+    second.set("on", false);
+    second.set("note", "own");
+    objects.push_back(second);
+    CHECK_THROWS_AS(rows->set("nonesuch", "x"), std::logic_error);
+
+    http::View v;
+    v.set("note", "outer");
+    v.set("rows", http::listOf(rows));
+    rows.reset();  // the view shares the table
+    const std::string expected = "[&lt;b&gt;O&apos;Neil&lt;/b&gt;|unit CID|on|outer][Wanjirũ|no unit||own]";
+    CHECK(t.render("rows", v) == expected);
+    http::View asObjects;
+    asObjects.set("note", "outer");
+    asObjects.set("rows", objects);
+    CHECK(t.render("rows", asObjects) == expected);
+    http::View copy = v;  // views stay copyable
+    v = http::View();
+    CHECK(t.render("rows", copy) == expected);
+    http::View empty;
+    empty.set("rows", http::listOf(std::make_shared<http::ViewTable>(std::vector<std::string>{"name"})));
+    CHECK(t.render("rows", empty) == "none");
     Poco::File(dir).remove(true);
 }
