@@ -43,11 +43,12 @@ std::vector<domain::Requirement> rulesOf(const std::vector<store::RequirementRec
 Matrix buildMatrix(RequestContext& ctx, const domain::OrgUnit& station) {
     store::TrainingStore training(ctx.services.db);
     Matrix m{station, training.officersAt(ctx.actor(), station.id), {}, {}};
-    const auto rules = rulesOf(training.requirements());
+    const auto catalogue = ctx.dataVersion("training");
+    const auto rules = rulesOf(training.requirements(0, catalogue));
     std::map<std::int64_t, std::vector<domain::Completion>> done;
     for (const auto& c : training.completionsAt(ctx.actor(), station.id)) done[c.officerId].push_back(c.completion);
     const std::string today = ctx.today();
-    const auto all = training.modules();
+    const auto all = training.modules(catalogue);
     std::vector<std::vector<domain::ModuleCompliance>> byModule;
     for (const auto& mod : all) {
         std::vector<domain::ModuleCompliance> column;
@@ -249,7 +250,8 @@ void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
     store::TrainingStore training(ctx.services.db);
     const auto officer = training.officer(ctx.actor(), officerId);
     if (!officer) return;
-    const auto rules = rulesOf(training.requirements());
+    const auto catalogue = ctx.dataVersion("training");
+    const auto rules = rulesOf(training.requirements(0, catalogue));
     std::vector<domain::Completion> done;
     std::map<std::int64_t, std::int64_t> newestPass;  // module -> completion (completionsOf: newest first)
     for (const auto& c : training.completionsOf(ctx.actor(), officerId)) {
@@ -257,7 +259,7 @@ void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
         if (c.completion.passed) newestPass.emplace(c.completion.moduleId, c.id);
     }
     View list = View::type::list;
-    for (const auto& mod : training.modules()) {
+    for (const auto& mod : training.modules(catalogue)) {
         const auto c = domain::moduleCompliance(mod.rules(), rules, officer->facts, done, ctx.today());
         if (c.state == domain::ComplianceState::NotRequired && !c.lastCompleted) continue;
         View x;

@@ -5,6 +5,7 @@
 #include "domain/Officer.h"
 #include "domain/Training.h"
 #include "store/Connection.h"
+#include "store/DataVersions.h"
 
 #include <map>
 #include <vector>
@@ -96,6 +97,7 @@ TrainingSeedResult seedTraining(Db& db, const std::string& today) {
         any->next();
         if (any->getInt(1) > 0) return;  // the catalogue exists: never changed by the seed
 
+        bumpVersion(c, "training");
         std::map<std::string, std::int64_t> ids;
         std::map<std::string, domain::TrainingModule> rules;
         for (const auto& m : kModules) {

@@ -4,6 +4,8 @@
 #include "crypto/Hash.h"
 #include "domain/Errors.h"
 #include "store/Connection.h"
+#include "store/DataVersions.h"
+#include "store/VersionedCache.h"
 
 #include <map>
 
@@ -77,8 +79,10 @@ const char* kCompletionColumns =
 
 }  // namespace
 
-std::vector<TrainingModuleRecord> TrainingStore::modules() {
-    return _db.run([&](Connection& c) {
+std::vector<TrainingModuleRecord> TrainingStore::modules(std::optional<std::uint64_t> catalogueVersion) {
+    static VersionedCache<std::vector<TrainingModuleRecord>> cache("training");
+    const auto version = catalogueVersion ? *catalogueVersion : currentVersion(_db, "training");
+    return cache.get(_db, "modules", version, [&] { return _db.run([&](Connection& c) {
         auto& st = c.prepare(std::string("SELECT ") + kModuleColumns + " FROM training_modules ORDER BY code");
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         std::vector<TrainingModuleRecord> out;
@@ -95,7 +99,7 @@ std::vector<TrainingModuleRecord> TrainingStore::modules() {
             if (it != index.end()) out[it->second].prerequisites.push_back(p->getInt64(2));
         }
         return out;
-    });
+    }); });
 }
 
 std::optional<TrainingModuleRecord> TrainingStore::findModule(std::int64_t id) {
@@ -119,6 +123,7 @@ std::int64_t TrainingStore::createModule(Connection& c, const domain::ModuleInpu
         if (e.getErrorCode() == 1062) throw domain::ValidationError("code", "A module with this code exists.");
         throw;
     }
+    bumpVersion(c, "training");
     return c.lastInsertId();
 }
 
@@ -143,6 +148,7 @@ void TrainingStore::updateModule(Connection& c, std::int64_t id, int version, co
         if (!rs->next()) throw domain::NotFound("module not found");
         throw domain::Conflict("This module was changed by someone else; reload and try again.");
     }
+    bumpVersion(c, "training");
 }
 
 void TrainingStore::setPrerequisites(Connection& c, std::int64_t moduleId, const std::vector<std::int64_t>& ids) {
@@ -158,10 +164,14 @@ void TrainingStore::setPrerequisites(Connection& c, std::int64_t moduleId, const
         add.setInt64(3, moduleId);
         if (add.executeUpdate() != 1) throw domain::ValidationError("prerequisite_id", "Choose prerequisites from the catalogue.");
     }
+    bumpVersion(c, "training");
 }
 
-std::vector<RequirementRecord> TrainingStore::requirements(std::int64_t moduleId) {
-    return _db.run([&](Connection& c) {
+std::vector<RequirementRecord> TrainingStore::requirements(std::int64_t moduleId,
+                                                           std::optional<std::uint64_t> catalogueVersion) {
+    static VersionedCache<std::vector<RequirementRecord>> cache("training");
+    const auto version = catalogueVersion ? *catalogueVersion : currentVersion(_db, "training");
+    return cache.get(_db, "requirements " + std::to_string(moduleId), version, [&] { return _db.run([&](Connection& c) {
         auto& st = c.prepare(
             "SELECT training_requirement_id, training_module_id, kind, min_rank_ordinal, max_rank_ordinal, unit_type, "
             "service_code, effective_from, due_days FROM training_requirements "
@@ -182,7 +192,7 @@ std::vector<RequirementRecord> TrainingStore::requirements(std::int64_t moduleId
                            domain::requirementRule(rs->getInt64("training_module_id"), in)});
         }
         return out;
-    });
+    }); });
 }
 
 std::int64_t TrainingStore::addRequirement(Connection& c, const domain::Requirement& r) {
@@ -207,6 +217,7 @@ std::int64_t TrainingStore::addRequirement(Connection& c, const domain::Requirem
     st.setString(7, r.effectiveFrom);
     st.setInt(8, r.dueDays);
     st.executeUpdate();
+    bumpVersion(c, "training");
     return c.lastInsertId();
 }
 
@@ -215,6 +226,7 @@ void TrainingStore::removeRequirement(Connection& c, std::int64_t moduleId, std:
     st.setInt64(1, id);
     st.setInt64(2, moduleId);
     if (st.executeUpdate() == 0) throw domain::NotFound("requirement not found");
+    bumpVersion(c, "training");
 }
 
 namespace {

@@ -57,9 +57,11 @@ class TrainingStore {
 public:
     explicit TrainingStore(Db& db) : _db(db) {}
 
-    // Every module, by code, with its prerequisites.
-    std::vector<TrainingModuleRecord> modules();
+    // Every module, by code, with its prerequisites; cached while the "training" data version
+    // is unchanged (pass it when the caller has it, e.g. RequestContext::dataVersion).
+    std::vector<TrainingModuleRecord> modules(std::optional<std::uint64_t> catalogueVersion = std::nullopt);
     std::optional<TrainingModuleRecord> findModule(std::int64_t id);
+    // Every catalogue write below bumps the "training" data version in its transaction.
     // Creates a module; ValidationError on a code in use.
     std::int64_t createModule(Connection& c, const domain::ModuleInput& in);
     // Updates a module when `version` is current (domain::Conflict otherwise; NotFound when
@@ -70,8 +72,10 @@ public:
     // ValidationError when one is not a module.
     void setPrerequisites(Connection& c, std::int64_t moduleId, const std::vector<std::int64_t>& ids);
 
-    // The requirement rules of a module, or of every module (moduleId 0), oldest first.
-    std::vector<RequirementRecord> requirements(std::int64_t moduleId = 0);
+    // The requirement rules of a module, or of every module (moduleId 0, cached like modules()),
+    // oldest first.
+    std::vector<RequirementRecord> requirements(std::int64_t moduleId = 0,
+                                                std::optional<std::uint64_t> catalogueVersion = std::nullopt);
     std::int64_t addRequirement(Connection& c, const domain::Requirement& rule);
     // Removes rule `id` of module `moduleId`; NotFound when it is not that module's.
     void removeRequirement(Connection& c, std::int64_t moduleId, std::int64_t id);
