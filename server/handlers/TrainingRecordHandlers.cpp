@@ -212,7 +212,8 @@ Response listReminders(RequestContext& ctx) {
 }  // namespace
 
 int countRecentReminders(RequestContext& ctx) {
-    return store::TrainingReminderStore(ctx.services.db).countRecent(ctx.actor(), domain::addDays(ctx.today(), -7));
+    return store::TrainingReminderStore(ctx.services.db)
+        .countRecent(ctx.actor(), domain::addDays(ctx.today(), -7), ctx.dataVersion("reminders"));
 }
 
 void addTrainingRecordRoutes(http::Router& router) {

@@ -3,6 +3,8 @@
 
 #include "domain/TrainingActions.h"
 #include "store/Connection.h"
+#include "store/DataVersions.h"
+#include "store/VersionedCache.h"
 #include "store/TrainingStore.h"
 
 #include <map>
@@ -62,6 +64,7 @@ ReminderRun TrainingReminderStore::createDue(const std::string& today) {
                 st.setString(5, today);
                 run.created += st.executeUpdate();
             }
+            bumpVersion(c, "reminders");
         });
     }
     return run;
@@ -90,8 +93,10 @@ std::vector<ReminderRecord> TrainingReminderStore::recent(const domain::Actor& a
     });
 }
 
-int TrainingReminderStore::countRecent(const domain::Actor& actor, const std::string& since) {
-    return _db.run([&](Connection& c) {
+int TrainingReminderStore::countRecent(const domain::Actor& actor, const std::string& since,
+                                       std::uint64_t remindersVersion) {
+    static VersionedCache<int> cache("reminders");
+    return cache.get(_db, actor.scopePath + "|" + since, remindersVersion, [&] { return _db.run([&](Connection& c) {
         auto& st = c.prepare("SELECT COUNT(*) FROM training_reminders r JOIN officers o ON o.officer_id = r.officer_id "
                              "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
                              "WHERE r.created_on >= ?");
@@ -100,7 +105,7 @@ int TrainingReminderStore::countRecent(const domain::Actor& actor, const std::st
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         rs->next();
         return rs->getInt(1);
-    });
+    }); });
 }
 
 }  // namespace kituo::store

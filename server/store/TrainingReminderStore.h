@@ -36,8 +36,9 @@ public:
     // Reminders created on or after `since` for officers posted within the actor's scope,
     // newest first (at most `limit`).
     std::vector<ReminderRecord> recent(const domain::Actor& actor, const std::string& since, int limit = 500);
-    // How many of them there are.
-    int countRecent(const domain::Actor& actor, const std::string& since);
+    // How many of them there are; cached while the "reminders" data version (bumped by
+    // createDue) is `remindersVersion`.
+    int countRecent(const domain::Actor& actor, const std::string& since, std::uint64_t remindersVersion);
 
 private:
     Db& _db;
