@@ -101,23 +101,98 @@ View barChart(const std::string& title, const std::vector<std::pair<std::string,
     return v;
 }
 
+// Valid qualifications out of required ones over every officer x module of a matrix.
+struct Tally {
+    int required = 0, valid = 0, overdue = 0, expired = 0;
+    int percent() const { return required ? valid * 100 / required : 100; }
+    void add(const Tally& o) {
+        required += o.required;
+        valid += o.valid;
+        overdue += o.overdue;
+        expired += o.expired;
+    }
+};
+
+Tally tally(const Matrix& m) {
+    Tally t;
+    for (const auto& row : m.cells) {
+        for (const auto& c : row) {
+            if (c.state == domain::ComplianceState::NotRequired) continue;
+            ++t.required;
+            if (c.state == domain::ComplianceState::Compliant ||
+                (c.state == domain::ComplianceState::DueSoon && c.lastCompleted)) {
+                ++t.valid;
+            }
+            if (c.state == domain::ComplianceState::Overdue) ++t.overdue;
+            if (c.state == domain::ComplianceState::Expired) ++t.expired;
+        }
+    }
+    return t;
+}
+
+View tallyRow(const std::string& name, const std::string& href, int officers, const Tally& t) {
+    View x;
+    x.set("name", name);
+    x.set("href", href);
+    x.set("officers", std::to_string(officers));
+    x.set("required", std::to_string(t.required));
+    x.set("percent", std::to_string(t.percent()) + "%");
+    x.set("overdue", std::to_string(t.overdue));
+    x.set("expired", std::to_string(t.expired));
+    return x;
+}
+
+// A county or national account: every station in scope (and every county, when there are
+// several) with the share of required qualifications held, as a table and a chart; each
+// station links to its matrix.
+Response rollUp(RequestContext& ctx) {
+    const auto units = store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath);
+    std::map<std::int64_t, const domain::OrgUnit*> byId;
+    for (const auto& u : units) byId[u.id] = &u;
+    View stations = View::type::list;
+    std::vector<std::pair<std::string, int>> bars;
+    std::map<std::int64_t, std::pair<Tally, int>> counties;
+    Tally all;
+    int officers = 0;
+    for (const auto& u : units) {
+        if (u.kind != domain::OrgKind::Station) continue;
+        const auto m = buildMatrix(ctx, u);
+        const Tally t = tally(m);
+        stations.push_back(tallyRow(u.name, "/training/compliance?station=" + std::to_string(u.id),
+                                    static_cast<int>(m.officers.size()), t));
+        bars.emplace_back(u.code, t.percent());
+        all.add(t);
+        officers += static_cast<int>(m.officers.size());
+        // The county above the station (the path lists ids from the root down).
+        for (const auto* p = &u; p && p->parentId;) {
+            auto it = byId.find(*p->parentId);
+            p = it == byId.end() ? nullptr : it->second;
+            if (p && p->kind == domain::OrgKind::County) {
+                counties[p->id].first.add(t);
+                counties[p->id].second += static_cast<int>(m.officers.size());
+                break;
+            }
+        }
+    }
+    View v;
+    v.set("scope_name", ctx.actor().orgUnitName);
+    v.set("today_text", domain::formatDateText(ctx.today()));
+    v.set("stations", stations);
+    v.set("total", tallyRow("All stations", "", officers, all));
+    if (counties.size() > 1) {
+        View list = View::type::list;
+        for (const auto& [id, ct] : counties) list.push_back(tallyRow(byId[id]->name, "", ct.second, ct.first));
+        v.set("counties", list);
+        v.set("has_counties", true);
+    }
+    v.set("chart", barChart("Required qualifications held, by station", bars));
+    return ctx.page("training/compliance_rollup", "Retraining compliance", v);
+}
+
 Response showCompliance(RequestContext& ctx) {
     View v;
     const auto station = trainingStation(ctx);
-    if (!station) {
-        // A county or national account: choose a station.
-        View stations = View::type::list;
-        for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
-            if (u.kind != domain::OrgKind::Station) continue;
-            View s;
-            s.set("href", "/training/compliance?station=" + std::to_string(u.id));
-            s.set("name", u.name);
-            stations.push_back(s);
-        }
-        v.set("stations", stations);
-        v.set("scope_name", ctx.actor().orgUnitName);
-        return ctx.page("training/compliance_choose", "Retraining compliance", v);
-    }
+    if (!station) return rollUp(ctx);
     const auto m = buildMatrix(ctx, *station);
     const std::string stateFilter = ctx.request.queryParam("state");
     std::vector<domain::ComplianceCell> cells;

@@ -19,6 +19,7 @@ const pagesByRole = {
   admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor', '/training/modules',
           '/training/modules/new', '/training/modules/1'],
   auditor: ['/', '/audit', '/audit/verify'],
+  'hr.county': ['/', '/training/compliance', '/training/offerings', '/training/reminders'],
 };
 
 for (const [role, paths] of Object.entries(pagesByRole)) {
