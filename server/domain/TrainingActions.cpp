@@ -98,22 +98,36 @@ ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>
     return s;
 }
 
+std::optional<std::string> scoreProblem(const std::string& score, bool passed, int passMark) {
+    if (score.empty()) return std::nullopt;
+    const bool digits = score.size() <= 3 && std::all_of(score.begin(), score.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoi(score) > 100) return "Enter the score as a whole number from 0 to 100, or leave it empty.";
+    if (passed && std::stoi(score) < passMark) {
+        return "A score below the pass mark (" + std::to_string(passMark) + ") is not a pass.";
+    }
+    if (!passed && std::stoi(score) >= passMark) {
+        return "A score at or above the pass mark (" + std::to_string(passMark) + ") is a pass.";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> resultProblem(const std::string& outcome, const std::string& score, int passMark) {
+    if (outcome != "pass" && outcome != "fail" && outcome != "absent") return "Choose passed, failed or absent.";
+    if (outcome == "absent") {
+        if (!score.empty()) return "An absent officer has no score: clear it.";
+        return std::nullopt;
+    }
+    return scoreProblem(score, outcome == "pass", passMark);
+}
+
 FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> passMark, const std::string& today) {
     FieldErrors e;
     if (!passMark) e["module_id"] = "Choose the module from the catalogue.";
     if (!isIsoDate(in.completedOn) || in.completedOn > today) {
         e["completed_on"] = "Enter the date the course ended, like 14/11/2026, not in the future.";
     }
-    if (!in.score.empty()) {
-        const bool digits = in.score.size() <= 3 &&
-                            std::all_of(in.score.begin(), in.score.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits || std::stoi(in.score) > 100) {
-            e["score"] = "Enter the score as a whole number from 0 to 100, or leave it empty.";
-        } else if (passMark && in.passed && std::stoi(in.score) < *passMark) {
-            e["score"] = "A score below the pass mark (" + std::to_string(*passMark) + ") is not a pass.";
-        } else if (passMark && !in.passed && std::stoi(in.score) >= *passMark) {
-            e["score"] = "A score at or above the pass mark (" + std::to_string(*passMark) + ") is a pass.";
-        }
+    if (passMark) {
+        if (auto problem = scoreProblem(in.score, in.passed, *passMark)) e["score"] = *problem;
     }
     const auto& ev = in.evidence;
     if (ev.find_first_not_of(" \t") == std::string::npos) {

@@ -84,6 +84,13 @@ struct CompletionEntry {
 // officer_id. A score below the pass mark cannot be a pass, nor one at or above it a fail.
 FieldErrors completionEntryErrors(const CompletionEntry& in, std::optional<int> passMark, const std::string& today);
 
+// The problem with a score typed for a result, or nothing: empty, or a whole number 0..100 that
+// agrees with the result (a pass at or above the pass mark, a fail below it).
+std::optional<std::string> scoreProblem(const std::string& score, bool passed, int passMark);
+// The problem with one enrolled officer's result, or nothing: the outcome is pass, fail or
+// absent; an absent officer has no score.
+std::optional<std::string> resultProblem(const std::string& outcome, const std::string& score, int passMark);
+
 // An offering as typed: module_id, host_id (the station or county running it), starts_on,
 // ends_on (ISO; the handler reads day-first dates first), venue, trainer, capacity.
 struct OfferingInput {

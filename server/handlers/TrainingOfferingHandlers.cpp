@@ -132,10 +132,13 @@ std::optional<domain::OrgUnit> enrolmentStation(RequestContext& ctx, const store
 }
 
 Response offeringPage(RequestContext& ctx, const store::OfferingRecord& o, const std::set<std::int64_t>& chosen,
-                      const domain::FieldErrors& errors, int status) {
+                      const domain::FieldErrors& errors, int status,
+                      const std::map<std::int64_t, store::EnrolmentResult>& results = {}) {
     store::TrainingOfferingStore offerings(ctx.services.db);
     View v = offeringRow(o);
+    v.set("offering_id", std::to_string(o.id));
     View list = View::type::list;
+    bool hasOpen = false;
     const auto enrolments = offerings.enrolments(o.id);
     std::set<std::int64_t> enrolled;
     for (const auto& e : enrolments) {
@@ -145,11 +148,29 @@ Response offeringPage(RequestContext& ctx, const store::OfferingRecord& o, const
         x.set("name", e.surname + ", " + e.otherNames);
         x.set("service_number", e.serviceNumber);
         x.set("station", e.stationName);
-        x.set("status", e.status == "enrolled" ? std::string("Enrolled") : std::string("Withdrawn"));
+        x.set("id", std::to_string(e.id));
+        std::string status = e.status == "withdrawn" ? "Withdrawn"
+                             : e.attendance == "absent" ? "Absent"
+                             : e.result == "passed"     ? "Passed" + (e.score.empty() ? "" : " (" + e.score + ")")
+                             : e.result == "failed"     ? "Did not pass" + (e.score.empty() ? "" : " (" + e.score + ")")
+                                                        : "Enrolled";
+        x.set("status", status);
+        const bool open = e.status == "enrolled" && e.attendance.empty();
+        x.set("open", open);
+        if (open) {
+            const auto typed = results.find(e.id);
+            x.set("outcome_pass", typed != results.end() && typed->second.outcome == "pass");
+            x.set("outcome_fail", typed != results.end() && typed->second.outcome == "fail");
+            x.set("outcome_absent", typed != results.end() && typed->second.outcome == "absent");
+            x.set("score", typed != results.end() ? typed->second.score : std::string());
+            hasOpen = true;
+        }
         list.push_back(x);
     }
     v.set("enrolments", list);
     v.set("has_enrolments", !enrolments.empty());
+    v.set("has_open", hasOpen);
+    v.set("ends_on_text", domain::formatDateText(o.endsOn));
     v.set("enrolled_text", domain::countOf(static_cast<long long>(enrolled.size()), "officer enrolled", "officers enrolled"));
     const bool manage = auth::allows(ctx.actor().role, Permission::ManageOfficers);
     v.set("can_manage", manage);
@@ -171,7 +192,7 @@ Response offeringPage(RequestContext& ctx, const store::OfferingRecord& o, const
         }
         v.set("csrf_token", ctx.user->csrfToken);
     }
-    http::addFormErrors(v, errors, {"officer_id"});
+    http::addFormErrors(v, errors, {"officer_id", "result"});
     return ctx.page("training/offering", o.moduleCode + " offering", v, status);
 }
 
@@ -253,9 +274,69 @@ Response enrol(RequestContext& ctx) {
     return Response::redirect("/training/offerings/" + std::to_string(o.id));
 }
 
+Response withdraw(RequestContext& ctx) {
+    const auto o = requireOffering(ctx);
+    const std::string raw = ctx.request.pathParam("enrolment");
+    const auto id = positiveNumber(raw);
+    bool open = false;
+    for (const auto& e : store::TrainingOfferingStore(ctx.services.db).enrolments(o.id)) {
+        open = open || (e.id == id && e.status == "enrolled" && e.attendance.empty());
+    }
+    if (!open) ctx.notFound("training_enrolment", raw.substr(0, 20));
+    ctx.write(ctx.auditEvent("training.withdraw", "training_offering", std::to_string(o.id), "success",
+                             "enrolment " + std::to_string(id) + " withdrawn from " + o.moduleCode),
+              [&](store::Tx& tx, domain::AuditEvent&) {
+                  store::TrainingOfferingStore(ctx.services.db).withdraw(tx, ctx.actor().scopePath, o.id, id);
+              });
+    ctx.flash("success", "Withdrawn; the place is free.");
+    return Response::redirect("/training/offerings/" + std::to_string(o.id));
+}
+
+// Results for every enrolled officer without one: result_<enrolment> = pass, fail or absent,
+// score_<enrolment> optional. Dated the offering's last day; one transaction, one audit event.
+Response recordResults(RequestContext& ctx) {
+    const auto o = requireOffering(ctx);
+    const auto& r = ctx.request;
+    const auto module = store::TrainingStore(ctx.services.db).findModule(o.moduleId);
+    const int passMark = std::stoi(module->fields.passMark);
+    std::map<std::int64_t, store::EnrolmentResult> typed;
+    std::vector<store::EnrolmentResult> results;
+    std::string problem;
+    for (const auto& e : store::TrainingOfferingStore(ctx.services.db).enrolments(o.id)) {
+        if (e.status != "enrolled" || !e.attendance.empty()) continue;
+        store::EnrolmentResult res{e.id, r.formParam("result_" + std::to_string(e.id)), r.formParam("score_" + std::to_string(e.id))};
+        typed[e.id] = res;
+        if (res.outcome.empty() && res.score.empty()) continue;  // not entered yet
+        if (auto p = domain::resultProblem(res.outcome, res.score, passMark)) {
+            problem += (problem.empty() ? "" : " ") + e.surname + ", " + e.otherNames + ": " + *p;
+        }
+        results.push_back(res);
+    }
+    if (results.empty() && problem.empty()) problem = "Enter a result for at least one officer.";
+    if (!problem.empty()) return offeringPage(ctx, o, {}, {{"result", problem}}, 400, typed);
+    if (ctx.today() < o.endsOn) {
+        return offeringPage(ctx, o, {}, {{"result", "Enter results once the offering has ended (" +
+                                                        domain::formatDateText(o.endsOn) + ")."}}, 400, typed);
+    }
+    int passes = 0;
+    for (const auto& res : results) passes += res.outcome == "pass";
+    ctx.write(ctx.auditEvent("training.results", "training_offering", std::to_string(o.id), "success",
+                             o.moduleCode + ": " + domain::countOf(static_cast<long long>(results.size()), "result", "results") +
+                                 ", " + std::to_string(passes) + " passed"),
+              [&](store::Tx& tx, domain::AuditEvent&) {
+                  store::TrainingOfferingStore(ctx.services.db)
+                      .recordResults(tx, ctx.actor().scopePath, o.id, o.moduleId, o.endsOn, results, ctx.actor().userId);
+              });
+    ctx.flash("success", domain::countOf(static_cast<long long>(results.size()), "result", "results") + " recorded, " +
+                             std::to_string(passes) + " passed.");
+    return Response::redirect("/training/offerings/" + std::to_string(o.id));
+}
+
 }  // namespace
 
 void addTrainingOfferingRoutes(http::Router& router) {
+    router.add("POST", "/training/offerings/{id}/enrolments/{enrolment}/withdraw", Permission::ManageOfficers, withdraw);
+    router.add("POST", "/training/offerings/{id}/results", Permission::ManageOfficers, recordResults);
     router.add("GET", "/training/offerings", Permission::ReadOfficers, listOfferings);
     router.add("GET", "/training/offerings/new", Permission::ManageOfficers, newOffering);
     router.add("POST", "/training/offerings/new", Permission::ManageOfficers, createOffering);

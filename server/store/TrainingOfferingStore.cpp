@@ -1,6 +1,7 @@
 // Offerings and enrolments; see TrainingOfferingStore.h.
 #include "store/TrainingOfferingStore.h"
 
+#include "crypto/Hash.h"
 #include "domain/Errors.h"
 #include "store/Connection.h"
 
@@ -73,16 +74,19 @@ std::int64_t TrainingOfferingStore::create(Connection& c, const domain::Offering
 std::vector<EnrolmentRecord> TrainingOfferingStore::enrolments(std::int64_t offeringId) {
     return _db.run([&](Connection& c) {
         auto& st = c.prepare(
-            "SELECT e.training_enrolment_id, e.officer_id, o.service_number, o.surname, o.other_names, st.name, e.status "
-            "FROM training_enrolments e JOIN officers o ON o.officer_id = e.officer_id "
-            "JOIN org_units st ON st.org_unit_id = o.station_id WHERE e.training_offering_id = ? "
+            "SELECT e.training_enrolment_id, e.officer_id, o.service_number, o.surname, o.other_names, st.name, e.status, "
+            "COALESCE(e.attendance, ''), CASE WHEN c.training_completion_id IS NULL THEN '' WHEN c.passed = 1 THEN "
+            "'passed' ELSE 'failed' END, COALESCE(c.score, '') FROM training_enrolments e "
+            "JOIN officers o ON o.officer_id = e.officer_id JOIN org_units st ON st.org_unit_id = o.station_id "
+            "LEFT JOIN training_completions c ON c.training_completion_id = e.training_completion_id "
+            "WHERE e.training_offering_id = ? "
             "ORDER BY e.status, o.surname, o.other_names, e.training_enrolment_id");
         st.setInt64(1, offeringId);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         std::vector<EnrolmentRecord> out;
         while (rs->next()) {
             out.push_back({rs->getInt64(1), rs->getInt64(2), rs->getString(3), rs->getString(4), rs->getString(5),
-                           rs->getString(6), rs->getString(7)});
+                           rs->getString(6), rs->getString(7), rs->getString(8), rs->getString(9), rs->getString(10)});
         }
         return out;
     });
@@ -149,6 +153,83 @@ int TrainingOfferingStore::enrol(Connection& c, const std::string& scopePath, st
         add.executeUpdate();
     }
     return wanted;
+}
+
+namespace {
+
+// Locks enrolment `enrolmentId` when it is a current enrolment of the offering, of an officer
+// within scopePath, with no result yet; returns its officer.
+std::optional<std::int64_t> lockOpenEnrolment(Connection& c, const std::string& scopePath, std::int64_t offeringId,
+                                              std::int64_t enrolmentId) {
+    auto& st = c.prepare(
+        "SELECT e.officer_id FROM training_enrolments e JOIN officers o ON o.officer_id = e.officer_id "
+        "JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
+        "WHERE e.training_enrolment_id = ? AND e.training_offering_id = ? AND e.status = 'enrolled' "
+        "AND e.attendance IS NULL FOR UPDATE");
+    st.setString(1, scopePattern(scopePath));
+    st.setInt64(2, enrolmentId);
+    st.setInt64(3, offeringId);
+    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+    if (!rs->next()) return std::nullopt;
+    return rs->getInt64(1);
+}
+
+}  // namespace
+
+void TrainingOfferingStore::withdraw(Connection& c, const std::string& scopePath, std::int64_t offeringId,
+                                     std::int64_t enrolmentId) {
+    auto& offering = c.prepare("SELECT 1 FROM training_offerings WHERE training_offering_id = ? FOR UPDATE");
+    offering.setInt64(1, offeringId);
+    std::unique_ptr<sql::ResultSet> locked(offering.executeQuery());
+    if (!locked->next() || !lockOpenEnrolment(c, scopePath, offeringId, enrolmentId)) {
+        throw domain::NotFound("enrolment not found");
+    }
+    auto& st = c.prepare("UPDATE training_enrolments SET status = 'withdrawn', withdrawn_at = UTC_TIMESTAMP() "
+                         "WHERE training_enrolment_id = ?");
+    st.setInt64(1, enrolmentId);
+    st.executeUpdate();
+    auto& free = c.prepare("UPDATE training_offerings SET enrolled = enrolled - 1 WHERE training_offering_id = ?");
+    free.setInt64(1, offeringId);
+    free.executeUpdate();
+}
+
+int TrainingOfferingStore::recordResults(Connection& c, const std::string& scopePath, std::int64_t offeringId,
+                                         std::int64_t moduleId, const std::string& completedOn,
+                                         const std::vector<EnrolmentResult>& results, std::int64_t by) {
+    int completions = 0;
+    for (const auto& r : results) {
+        const auto officer = lockOpenEnrolment(c, scopePath, offeringId, r.enrolmentId);
+        if (!officer) throw domain::ValidationError("result", "Enter results only for officers enrolled without one.");
+        std::optional<std::int64_t> completion;
+        if (r.outcome != "absent") {
+            auto& add = c.prepare(
+                "INSERT INTO training_completions (officer_id, training_module_id, completed_on, passed, score, source, "
+                "training_offering_id, certificate_code, recorded_by) VALUES (?, ?, ?, ?, ?, 'offering', ?, ?, ?)");
+            const bool passed = r.outcome == "pass";
+            add.setInt64(1, *officer);
+            add.setInt64(2, moduleId);
+            add.setString(3, completedOn);
+            add.setBoolean(4, passed);
+            if (r.score.empty()) add.setNull(5, sql::DataType::TINYINT);
+            else add.setInt(5, std::stoi(r.score));
+            add.setInt64(6, offeringId);
+            if (passed) add.setString(7, crypto::randomCode(12));
+            else add.setNull(7, sql::DataType::CHAR);
+            if (by > 0) add.setInt64(8, by);
+            else add.setNull(8, sql::DataType::BIGINT);
+            add.executeUpdate();
+            completion = c.lastInsertId();
+            ++completions;
+        }
+        auto& mark = c.prepare("UPDATE training_enrolments SET attendance = ?, training_completion_id = ? "
+                               "WHERE training_enrolment_id = ?");
+        mark.setString(1, r.outcome == "absent" ? "absent" : "attended");
+        if (completion) mark.setInt64(2, *completion);
+        else mark.setNull(2, sql::DataType::BIGINT);
+        mark.setInt64(3, r.enrolmentId);
+        mark.executeUpdate();
+    }
+    return completions;
 }
 
 }  // namespace kituo::store

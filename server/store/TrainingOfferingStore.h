@@ -22,6 +22,16 @@ struct OfferingRecord {
 struct EnrolmentRecord {
     std::int64_t id = 0, officerId = 0;
     std::string serviceNumber, surname, otherNames, stationName, status;
+    std::string attendance;  // "", attended, absent
+    std::string result;      // "", passed, failed (of the completion recorded for it)
+    std::string score;
+};
+
+// One enrolled officer's result: absent, or attended with a pass or fail and an optional score.
+struct EnrolmentResult {
+    std::int64_t enrolmentId = 0;
+    std::string outcome;  // pass, fail, absent
+    std::string score;    // "" or 0..100
 };
 
 class TrainingOfferingStore {
@@ -45,6 +55,17 @@ public:
     // account). Returns the places taken.
     int enrol(Connection& c, const std::string& scopePath, std::int64_t offeringId,
               const std::vector<std::int64_t>& officerIds, std::int64_t by);
+
+    // Withdraws enrolment `enrolmentId` of the offering and frees its place; NotFound unless it
+    // is a current enrolment of an officer posted within `scopePath` without a result.
+    void withdraw(Connection& c, const std::string& scopePath, std::int64_t offeringId, std::int64_t enrolmentId);
+    // Records results for enrolments of the offering that have none yet, in the caller's
+    // transaction: attendance, and for those who attended a completion dated `completedOn`
+    // (a pass gets a certificate code, and updates compliance at once). ValidationError when an
+    // enrolment is not the offering's, already has a result, or is outside `scopePath`.
+    // Returns the completions recorded.
+    int recordResults(Connection& c, const std::string& scopePath, std::int64_t offeringId, std::int64_t moduleId,
+                      const std::string& completedOn, const std::vector<EnrolmentResult>& results, std::int64_t by);
 
 private:
     Db& _db;

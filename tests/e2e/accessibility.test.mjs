@@ -12,7 +12,8 @@ after(async () => { await browser?.close(); });
 const pagesByRole = {
   hr: ['/', '/officers', '/officers?sort=rank', '/officers/{officer}', '/officers/{officer}/edit', '/officers/new',
        '/officers/{officer}/postings', '{correct}', '/training/compliance', '/training/compliance?state=overdue',
-       '/training/modules', '/training/modules/1',
+       '/training/modules', '/training/modules/1', '/training/offerings', '/training/offerings/new',
+       '/training/reminders', '/training/completions/new',
        '/officers/import', '/officers/due-for-transfer', '/officers/print', '/account/sessions', '/account/password',
        '/officers/999999', '/no/such/page'],
   ocs: ['/', '/officers', '/officers/{officer}', '/officers/{officer}/postings', '/training/compliance'],

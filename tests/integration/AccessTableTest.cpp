@@ -129,6 +129,10 @@ const std::vector<Row>& table() {
         {"GET", "/training/offerings/{id}", "/training/offerings/999999", {302, 403, 404, 403, 403, 403, 404, 403}},
         {"POST", "/training/offerings/{id}/enrolments", "/training/offerings/999999/enrolments",
          {403, 403, 404, 403, 403, 403, 403, 403}},
+        {"POST", "/training/offerings/{id}/enrolments/{enrolment}/withdraw",
+         "/training/offerings/999999/enrolments/1/withdraw", {403, 403, 404, 403, 403, 403, 403, 403}},
+        {"POST", "/training/offerings/{id}/results", "/training/offerings/999999/results",
+         {403, 403, 404, 403, 403, 403, 403, 403}},
         // Recording a class's results: HR.
         {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},

@@ -411,6 +411,21 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/training/offerings/" + ids.offeringMine + "/enrolments", {{"officer_id", in ? ids.officer : ids.far}}};
          }, 303},
+        // Capitol Hill's offering holds an enrolment of its own officer: Kilimani cannot withdraw it.
+        {"POST", "/training/offerings/{id}/enrolments/{enrolment}/withdraw", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string offering = in ? ids.offeringMine : ids.offeringOther;
+             return Request{"/training/offerings/" + offering + "/enrolments/" +
+                                q(db, "SELECT MAX(training_enrolment_id) FROM training_enrolments WHERE "
+                                      "training_offering_id = " + offering) + "/withdraw", {}};
+         }, 303},
+        {"POST", "/training/offerings/{id}/results", "{id}", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string offering = in ? ids.offeringMine : ids.offeringOther;
+             const std::string enrolment = q(db, "SELECT MAX(training_enrolment_id) FROM training_enrolments WHERE "
+                                                 "training_offering_id = " + offering + " AND status = 'enrolled'");
+             return Request{"/training/offerings/" + offering + "/results", {{"result_" + enrolment, "absent"}}};
+         }, 303},
         {"POST", "/training/offerings/new", "host_id", "hr", E::FieldError,
          [](store::Db& db, const Ids& ids, bool in) {
              return Request{"/training/offerings/new",
@@ -545,10 +560,14 @@ Ids setUp(test::TestServer& s) {
     for (auto [host, out] : {std::pair{ids.klm, &ids.offeringMine}, std::pair{ids.cph, &ids.offeringOther}}) {
         db.run([&](store::Connection& c) {
             c.execute("INSERT INTO training_offerings (training_module_id, org_unit_id, starts_on, ends_on, venue, trainer, "
-                      "capacity) SELECT training_module_id, " + host + ", '2027-02-01', '2027-02-03', 'Hall', 'Trainer', 30 "
+                      "capacity, enrolled) SELECT training_module_id, " + host + ", '2026-11-02', '2026-11-04', 'Hall', 'Trainer', 30, 2 "
                       "FROM training_modules WHERE code = 'HR-UOF'");
         });
         *out = q(db, "SELECT MAX(training_offering_id) FROM training_offerings WHERE org_unit_id = " + host);
+        db.run([&](store::Connection& c) {
+            c.execute("INSERT INTO training_enrolments (training_offering_id, officer_id) SELECT " + *out +
+                      ", officer_id FROM officers WHERE station_id = " + host + " ORDER BY officer_id DESC LIMIT 2");
+        });
     }
     ids.rankIg = q(db, "SELECT rank_id FROM ranks WHERE code = 'IG'");
     REQUIRE(test::queryInt(db, "SELECT COUNT(*) FROM service_ranks WHERE service_code = 'DCI' AND rank_id = " +

@@ -447,3 +447,69 @@ TEST_CASE("bulk enrolment of a station's overdue and due: one action, one transa
     CHECK_THAT(refused.body, Catch::Contains("Prerequisites first") && Catch::Contains("has not passed FA-BASIC"));
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " + trauma) == 0);
 }
+
+TEST_CASE("an offering's results: a pass updates compliance and gets a certificate; withdrawal frees a place",
+          "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    hr.get("/training/offerings/new");
+    REQUIRE(hr.post("/training/offerings/new", {{"module_id", moduleId(db, "DOB-USE")}, {"host_id", klm},
+                                                 {"starts_on", "16/11/2026"}, {"ends_on", "18/11/2026"},
+                                                 {"venue", "Kilimani report office"}, {"trainer", "Sgt. Wafula"},
+                                                 {"capacity", "3"}}).status == 303);
+    const std::string offering = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
+    std::vector<std::string> officers;
+    db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare(
+            "SELECT o.officer_id FROM officers o WHERE o.station_id = " + klm + " AND NOT EXISTS (SELECT 1 FROM "
+            "training_completions t WHERE t.officer_id = o.officer_id AND t.training_module_id = " + moduleId(db, "DOB-USE") +
+            ") AND o.status = 'active' ORDER BY o.officer_id LIMIT 3").executeQuery());
+        while (rs->next()) officers.push_back(rs->getString(1));
+    });
+    REQUIRE(officers.size() == 3);
+    for (const auto& o : officers) {
+        hr.get("/training/offerings/" + offering);
+        REQUIRE(hr.post("/training/offerings/" + offering + "/enrolments", {{"officer_id", o}}).status == 303);
+    }
+    auto enrolment = [&](const std::string& officer) {
+        return q(db, "SELECT training_enrolment_id FROM training_enrolments WHERE training_offering_id = " + offering +
+                         " AND officer_id = " + officer);
+    };
+    // Full; one withdraws and the place is free again.
+    CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + offering) == "3");
+    REQUIRE(hr.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 303);
+    CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + offering) == "2");
+    CHECK(hr.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 404);
+
+    // A pass below the pass mark is refused, with the input kept, and nothing recorded.
+    const int before = test::queryInt(db, "SELECT COUNT(*) FROM training_completions");
+    auto bad = hr.post("/training/offerings/" + offering + "/results",
+                       {{"result_" + enrolment(officers[0]), "pass"}, {"score_" + enrolment(officers[0]), "40"},
+                        {"result_" + enrolment(officers[1]), "absent"}});
+    CHECK(bad.status == 400);
+    CHECK_THAT(bad.body, Catch::Contains("is not a pass") && Catch::Contains("value=\"40\""));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_completions") == before);
+    auto ok = hr.post("/training/offerings/" + offering + "/results",
+                      {{"result_" + enrolment(officers[0]), "pass"}, {"score_" + enrolment(officers[0]), "88"},
+                       {"result_" + enrolment(officers[1]), "absent"}});
+    REQUIRE(ok.status == 303);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_completions") == before + 1);
+    CHECK(q(db, "SELECT CONCAT_WS('|', completed_on, passed, score, source, LENGTH(certificate_code)) FROM "
+                "training_completions WHERE training_offering_id = " + offering) == "2026-11-18|1|88|offering|12");
+    CHECK(q(db, "SELECT attendance FROM training_enrolments WHERE training_enrolment_id = " + enrolment(officers[1])) == "absent");
+    bool compliant = false;
+    const std::string number = q(db, "SELECT service_number FROM officers WHERE officer_id = " + officers[0]);
+    for (const auto& l : lines(hr.get("/training/compliance.csv").body)) {
+        if (l.rfind(number + ",", 0) == 0 && l.find(",DOB-USE,compliant,2026-11-18,") != std::string::npos) compliant = true;
+    }
+    CHECK(compliant);
+    auto page = hr.get("/training/offerings/" + offering);
+    CHECK_THAT(page.body, Catch::Contains("Passed (88)") && Catch::Contains("Absent") && Catch::Contains("Withdrawn"));
+    s.server().runMaintenance();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.results' AND detail LIKE "
+                             "'DOB-USE: 2 results, 1 passed'") == 1);
+}

@@ -94,3 +94,16 @@ TEST_CASE("a module's summary counts the states of those it is required of", "[u
     CHECK(summarize(9, cells).percentCompliant == 100);
     CHECK(summarize(9, cells).required == 0);
 }
+
+TEST_CASE("a result's score agrees with the pass mark; the absent have none", "[unit]") {
+    CHECK_FALSE(resultProblem("pass", "", 70));
+    CHECK_FALSE(resultProblem("pass", "70", 70));
+    CHECK(resultProblem("pass", "69", 70));
+    CHECK_FALSE(resultProblem("fail", "69", 70));
+    CHECK(resultProblem("fail", "70", 70));
+    CHECK_FALSE(resultProblem("absent", "", 70));
+    CHECK(resultProblem("absent", "50", 70));
+    CHECK(resultProblem("", "", 70));
+    CHECK(resultProblem("pass", "101", 70));
+    CHECK(resultProblem("pass", "7a", 70));
+}
