@@ -13,6 +13,7 @@
 #include <list>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 namespace kituo::store {
 
@@ -76,6 +77,21 @@ private:
 // account with no unit) matches no path at all rather than every path.
 inline std::string scopePattern(const std::string& scopePath) {
     return scopePath.empty() ? std::string("\x01") : scopePath;
+}
+
+// Rows of `sql`, whose two parameters are the actor's scope pattern then `id`, each read with
+// `read(ResultSet&)`: the shape of every "this record's rows, within the actor's scope" query.
+template <class Read>
+auto scopedRows(Db& db, const std::string& scopePath, std::int64_t id, const std::string& sql, Read read) {
+    return db.run([&](Connection& c) {
+        auto& st = c.prepare(sql);
+        st.setString(1, scopePattern(scopePath));
+        st.setInt64(2, id);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<decltype(read(*rs))> out;
+        while (rs->next()) out.push_back(read(*rs));
+        return out;
+    });
 }
 
 // Reads a nullable string column: `fallback` for SQL NULL.

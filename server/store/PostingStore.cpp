@@ -8,34 +8,27 @@
 namespace kituo::store {
 
 std::vector<PostingRecord> PostingStore::postings(const domain::Actor& actor, std::int64_t officerId) {
-    return _db.run([&](Connection& c) {
-        // The whole history of an officer whose current station is within the actor's scope.
-        auto& st = c.prepare(
-            "SELECT p.posting_id, p.station_id, st.name AS station_name, p.unit_id, un.name AS unit_name, "
-            "p.from_date, p.to_date, p.reference FROM postings p JOIN officers o ON o.officer_id = p.officer_id "
-            "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
-            "JOIN org_units st ON st.org_unit_id = p.station_id "
-            "LEFT JOIN org_units un ON un.org_unit_id = p.unit_id WHERE p.officer_id = ? "
-            "ORDER BY p.from_date DESC, p.posting_id DESC");
-        st.setString(1, scopePattern(actor.scopePath));
-        st.setInt64(2, officerId);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        std::vector<PostingRecord> out;
-        auto text = [&](const char* col) { return getStringOr(*rs, col, ""); };
-        while (rs->next()) {
+    // The whole history of an officer whose current station is within the actor's scope.
+    return scopedRows(
+        _db, actor.scopePath, officerId,
+        "SELECT p.posting_id, p.station_id, st.name AS station_name, p.unit_id, un.name AS unit_name, "
+        "p.from_date, p.to_date, p.reference FROM postings p JOIN officers o ON o.officer_id = p.officer_id "
+        "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
+        "JOIN org_units st ON st.org_unit_id = p.station_id "
+        "LEFT JOIN org_units un ON un.org_unit_id = p.unit_id WHERE p.officer_id = ? "
+        "ORDER BY p.from_date DESC, p.posting_id DESC",
+        [](sql::ResultSet& rs) {
             PostingRecord p;
-            p.id = rs->getInt64("posting_id");
-            p.stationId = rs->getInt64("station_id");
-            p.stationName = text("station_name");
-            if (!rs->isNull("unit_id")) p.unitId = rs->getInt64("unit_id");
-            p.unitName = text("unit_name");
-            p.fromDate = text("from_date");
-            p.toDate = text("to_date");
-            p.reference = text("reference");
-            out.push_back(p);
-        }
-        return out;
-    });
+            p.id = rs.getInt64("posting_id");
+            p.stationId = rs.getInt64("station_id");
+            p.stationName = getStringOr(rs, "station_name", "");
+            if (!rs.isNull("unit_id")) p.unitId = rs.getInt64("unit_id");
+            p.unitName = getStringOr(rs, "unit_name", "");
+            p.fromDate = getStringOr(rs, "from_date", "");
+            p.toDate = getStringOr(rs, "to_date", "");
+            p.reference = getStringOr(rs, "reference", "");
+            return p;
+        });
 }
 
 std::vector<domain::StationHistory> PostingStore::histories(const domain::Actor& actor) {
@@ -211,34 +204,28 @@ void PostingStore::correct(Connection& c, const std::string& scopePath, std::int
 }
 
 std::vector<PostingCorrectionRecord> PostingStore::corrections(const domain::Actor& actor, std::int64_t officerId) {
-    return _db.run([&](Connection& c) {
-        auto& st = c.prepare(
-            "SELECT pc.posting_id, pc.action, st.name AS station_name, un.name AS unit_name, pc.old_from_date, "
-            "pc.old_reference, pc.reason, u.display_name, u.username, pc.created_at FROM posting_corrections pc "
-            "JOIN officers o ON o.officer_id = pc.officer_id "
-            "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
-            "JOIN org_units st ON st.org_unit_id = pc.old_station_id "
-            "LEFT JOIN org_units un ON un.org_unit_id = pc.old_unit_id JOIN users u ON u.user_id = pc.created_by "
-            "WHERE pc.officer_id = ? ORDER BY pc.created_at DESC, pc.posting_correction_id DESC");
-        st.setString(1, scopePattern(actor.scopePath));
-        st.setInt64(2, officerId);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        std::vector<PostingCorrectionRecord> out;
-        while (rs->next()) {
+    return scopedRows(
+        _db, actor.scopePath, officerId,
+        "SELECT pc.posting_id, pc.action, st.name AS station_name, un.name AS unit_name, pc.old_from_date, "
+        "pc.old_reference, pc.reason, u.display_name, u.username, pc.created_at FROM posting_corrections pc "
+        "JOIN officers o ON o.officer_id = pc.officer_id "
+        "JOIN org_units cur ON cur.org_unit_id = o.station_id AND cur.path LIKE CONCAT(?, '%') "
+        "JOIN org_units st ON st.org_unit_id = pc.old_station_id "
+        "LEFT JOIN org_units un ON un.org_unit_id = pc.old_unit_id JOIN users u ON u.user_id = pc.created_by "
+        "WHERE pc.officer_id = ? ORDER BY pc.created_at DESC, pc.posting_correction_id DESC",
+        [](sql::ResultSet& rs) {
             PostingCorrectionRecord r;
-            r.postingId = rs->getInt64(1);
-            r.fix = rs->getString(2) == "cancel" ? domain::PostingFix::Cancel : domain::PostingFix::Correct;
-            r.stationName = rs->getString(3);
-            r.unitName = getStringOr(*rs, "unit_name", "");
-            r.fromDate = rs->getString(5);
-            r.reference = rs->getString(6);
-            r.reason = rs->getString(7);
-            r.byName = std::string(rs->getString(8)) + " (" + std::string(rs->getString(9)) + ")";
-            r.at = rs->getString(10);
-            out.push_back(std::move(r));
-        }
-        return out;
-    });
+            r.postingId = rs.getInt64(1);
+            r.fix = rs.getString(2) == "cancel" ? domain::PostingFix::Cancel : domain::PostingFix::Correct;
+            r.stationName = rs.getString(3);
+            r.unitName = getStringOr(rs, "unit_name", "");
+            r.fromDate = rs.getString(5);
+            r.reference = rs.getString(6);
+            r.reason = rs.getString(7);
+            r.byName = std::string(rs.getString(8)) + " (" + std::string(rs.getString(9)) + ")";
+            r.at = rs.getString(10);
+            return r;
+        });
 }
 
 }  // namespace kituo::store

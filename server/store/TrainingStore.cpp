@@ -231,20 +231,6 @@ void TrainingStore::removeRequirement(Connection& c, std::int64_t moduleId, std:
 
 namespace {
 
-// Rows of `sql`, whose parameters are the actor's scope pattern then `id`, read with `read`.
-template <class Read>
-auto scopedRows(Db& db, const domain::Actor& actor, std::int64_t id, const std::string& sql, Read read) {
-    return db.run([&](Connection& c) {
-        auto& st = c.prepare(sql);
-        st.setString(1, scopePattern(actor.scopePath));
-        st.setInt64(2, id);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        std::vector<decltype(read(*rs))> out;
-        while (rs->next()) out.push_back(read(*rs));
-        return out;
-    });
-}
-
 const std::string kOfficersFrom =
     " FROM officers o JOIN org_units st ON st.org_unit_id = o.station_id AND st.path LIKE CONCAT(?, '%') "
     "JOIN ranks r ON r.rank_id = o.rank_id LEFT JOIN org_units un ON un.org_unit_id = o.unit_id "
@@ -338,7 +324,7 @@ std::optional<CertificateRecord> TrainingStore::certificate(const domain::Actor&
 }
 
 std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& actor, std::int64_t stationId) {
-    return scopedRows(_db, actor, stationId,
+    return scopedRows(_db, actor.scopePath, stationId,
                       std::string("SELECT ") + kOfficerColumns + kOfficersFrom +
                           "WHERE o.station_id = ? AND o.status NOT IN ('retired', 'deceased', 'deserted') "
                           "ORDER BY o.surname, o.other_names, o.officer_id",
@@ -346,21 +332,21 @@ std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& acto
 }
 
 std::vector<CompletionRecord> TrainingStore::completionsAt(const domain::Actor& actor, std::int64_t stationId) {
-    return scopedRows(_db, actor, stationId,
+    return scopedRows(_db, actor.scopePath, stationId,
                       std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
                           "WHERE o.station_id = ? ORDER BY c.officer_id, c.completed_on",
                       readCompletion);
 }
 
 std::optional<TrainingOfficer> TrainingStore::officer(const domain::Actor& actor, std::int64_t officerId) {
-    auto rows = scopedRows(_db, actor, officerId,
+    auto rows = scopedRows(_db, actor.scopePath, officerId,
                            std::string("SELECT ") + kOfficerColumns + kOfficersFrom + "WHERE o.officer_id = ?", readOfficer);
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
 }
 
 std::vector<CompletionRecord> TrainingStore::completionsOf(const domain::Actor& actor, std::int64_t officerId) {
-    return scopedRows(_db, actor, officerId,
+    return scopedRows(_db, actor.scopePath, officerId,
                       std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
                           "WHERE c.officer_id = ? ORDER BY c.completed_on DESC, c.training_completion_id DESC",
                       readCompletion);
