@@ -3,7 +3,7 @@
 // views go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn, axeViolations } from './browser.mjs';
+import { launch, baseUrl, shot, signIn, axeViolations, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,7 +44,7 @@ for (const [role, paths] of Object.entries(pagesByRole)) {
         if (width === 360) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) problems.push(`${path} at 360px scrolls sideways by ${overflow}px`);
-          await page.screenshot({ path: shot(`phone-${role}${path.replace(/[^a-z0-9]+/gi, '-')}`) });
+          await snap(page, { path: shot(`phone-${role}${path.replace(/[^a-z0-9]+/gi, '-')}`) });
         }
       }
     }

@@ -3,7 +3,7 @@
 // the trail and verifies the chain. Screenshots go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn } from './browser.mjs';
+import { launch, baseUrl, shot, signIn, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 test('an admin creates an account and gets its one-time password', async () => {
   const { context, page } = await signIn(browser, 'admin');
   await page.click('nav >> text=Accounts');
-  await page.screenshot({ path: shot('admin-users'), fullPage: true });
+  await snap(page, { path: shot('admin-users'), fullPage: true });
   await page.click('text=New account');
   await page.fill('#username', 'Not Valid');
   await page.fill('#display_name', 'Achieng’ Wambui');
@@ -22,14 +22,14 @@ test('an admin creates an account and gets its one-time password', async () => {
   assert.match(await page.textContent('.form-errors'), /lower-case letters/);
   assert.equal(await page.inputValue('#display_name'), 'Achieng’ Wambui');
   assert.equal(await page.getAttribute('#username', 'aria-invalid'), 'true');
-  await page.screenshot({ path: shot('admin-user-errors'), fullPage: true });
+  await snap(page, { path: shot('admin-user-errors'), fullPage: true });
   const username = `a.wambui${Date.now() % 100000}`;
   await page.fill('#username', username);
   await page.click('main button[type=submit]');
   assert.match(await page.textContent('h1'), /Account created/);
   const oneTime = (await page.textContent('.secret code')).trim();
   assert.equal(oneTime.length, 20);
-  await page.screenshot({ path: shot('admin-user-created') });
+  await snap(page, { path: shot('admin-user-created') });
   await context.close();
 });
 
@@ -37,7 +37,7 @@ test('the admin sees the organisation tree', async () => {
   const { context, page } = await signIn(browser, 'admin');
   await page.goto(`${baseUrl}/admin/org`);
   assert.match(await page.textContent('table.tree'), /Child Protection Unit/);
-  await page.screenshot({ path: shot('admin-org'), fullPage: true });
+  await snap(page, { path: shot('admin-org'), fullPage: true });
   await context.close();
 });
 
@@ -48,10 +48,10 @@ test('the auditor filters the trail and verifies the chain', async () => {
   await page.click('form.filters button');
   assert.match(page.url(), /action=login/);
   assert.match(await page.textContent('table.audit'), /login/);
-  await page.screenshot({ path: shot('audit-trail'), fullPage: true });
+  await snap(page, { path: shot('audit-trail'), fullPage: true });
   await page.click('text=Verify the chain');
   assert.match(await page.textContent('main'), /intact/);
-  await page.screenshot({ path: shot('audit-verify') });
+  await snap(page, { path: shot('audit-verify') });
   await context.close();
 });
 

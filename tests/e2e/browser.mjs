@@ -23,6 +23,23 @@ export function shot(name) {
   return join(outDir, `${name}.png`);
 }
 
+// A screenshot for a person to look at later. Headless Chromium now and then answers
+// "Unable to capture screenshot" while a new context paints its first frame; the picture is
+// evidence, not an assertion, so it is retried and, if it still fails, reported and skipped.
+export async function snap(page, options) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await page.screenshot(options);
+    } catch (error) {
+      if (attempt >= 3) {
+        console.warn(`screenshot ${options.path} not taken: ${error.message.split('\n')[0]}`);
+        return undefined;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 // RFC 4648 base32 to bytes (upper or lower case; spaces and '=' ignored).
 function base32Decode(text) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, baseUrl, shot, outDir, signIn } from './browser.mjs';
+import { launch, baseUrl, shot, outDir, signIn, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,7 +16,7 @@ test('HR filters the roll and opens a profile', async () => {
   const { context, page } = await signIn(browser, 'hr');
   await page.click('nav >> text=Officers');
   assert.match(await page.textContent('.pagination'), /Page 1 of 2/);
-  await page.screenshot({ path: shot('officers-list'), fullPage: true });
+  await snap(page, { path: shot('officers-list'), fullPage: true });
   await page.selectOption('#status', 'active');
   await page.selectOption('#rank', { label: 'Constable' });
   await page.click('form.filters button');
@@ -25,11 +25,11 @@ test('HR filters the roll and opens a profile', async () => {
   const rows = await page.$$eval('table.roll tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.ok(rows.length > 0);
   for (const row of rows) assert.match(row, /Constable/);
-  await page.screenshot({ path: shot('officers-filtered'), fullPage: true });
+  await snap(page, { path: shot('officers-filtered'), fullPage: true });
   await page.click('table.roll tbody tr:first-child a');
   assert.match(await page.textContent('h1'), /\d{7}/);
   assert.match(await page.textContent('main'), /Postings/);
-  await page.screenshot({ path: shot('officer-profile'), fullPage: true });
+  await snap(page, { path: shot('officer-profile'), fullPage: true });
   await context.close();
 });
 
@@ -46,7 +46,7 @@ test('the edit form shows each error and keeps the input', async () => {
   assert.match(await page.textContent('.form-errors'), /before enlistment/);
   assert.equal(await page.inputValue('#surname'), 'Otieno <b>bold</b>');
   assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');
-  await page.screenshot({ path: shot('officer-edit-errors'), fullPage: true });
+  await snap(page, { path: shot('officer-edit-errors'), fullPage: true });
   await context.close();
 });
 
@@ -68,7 +68,7 @@ test('an import preview lists every row with its problems', async () => {
   assert.match(text, /Unknown station "NAKURU"/);
   assert.match(text, /date of birth/);
   assert.match(text, /also appears on line/);
-  await page.screenshot({ path: shot('officers-import-preview'), fullPage: true });
+  await snap(page, { path: shot('officers-import-preview'), fullPage: true });
   await context.close();
 });
 
@@ -93,7 +93,7 @@ test('printing the list gives every officer, with the report header and page X o
   await page.goto(`${baseUrl}/officers`);
   await page.click('text=Print all');
   assert.match(page.url(), /\/officers\/print/);
-  await page.screenshot({ path: shot('officers-print-screen'), fullPage: true });
+  await snap(page, { path: shot('officers-print-screen'), fullPage: true });
   const pdf = join(outDir, 'officers-print.pdf');
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
@@ -113,12 +113,12 @@ test('the transfer worklist opens from the home page and fits a phone', async ()
   await page.click('text=/Due for transfer: \\d+/');
   assert.match(page.url(), /\/officers\/due-for-transfer$/);
   assert.match(await page.textContent('main'), /\d+ officers within Kilimani Police Station/);
-  await page.screenshot({ path: shot('due-for-transfer'), fullPage: true });
+  await snap(page, { path: shot('due-for-transfer'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.reload();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
-  await page.screenshot({ path: shot('due-for-transfer-phone'), fullPage: true });
+  await snap(page, { path: shot('due-for-transfer-phone'), fullPage: true });
   await context.close();
 });
 
@@ -148,6 +148,6 @@ test('a transfer sent twice (a double click) is recorded once and both answers s
   assert.match(main, /Unit changed to .+ within Kilimani Police Station/);
   const rows = await page.$$eval('table tbody tr', (trs) => trs.filter((tr) => tr.textContent.includes('MO/88/2026')).length);
   assert.equal(rows, 1);
-  await page.screenshot({ path: shot('officer-transfer-double-submit'), fullPage: true });
+  await snap(page, { path: shot('officer-transfer-double-submit'), fullPage: true });
   await context.close();
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, baseUrl, shot, outDir, signIn } from './browser.mjs';
+import { launch, baseUrl, shot, outDir, signIn, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -72,7 +72,7 @@ test('HR finds an officer however the name, number or phone is typed', async () 
   const none = await search(page, 'Zzyzx Nobody');
   assert.equal(none.length, 0);
   assert.match(await page.textContent('main'), /No officers match/);
-  await page.screenshot({ path: shot('officers-search-none'), fullPage: true });
+  await snap(page, { path: shot('officers-search-none'), fullPage: true });
   await page.goto(`${baseUrl}/officers?page=999`);
   assert.match(await page.textContent('.pagination'), /Page (\d+) of \1/);
   await context.close();
@@ -127,7 +127,7 @@ test('an export re-saved by LibreOffice (semicolons, day-first dates, phones as 
   assert.match(summary, /0\s+rows with problems/);
   const preview = await page.textContent('table.preview');
   for (const r of fresh) assert.ok(preview.includes(dateText(r[roll.col('date_of_birth')])), 'each date shown as read');
-  await page.screenshot({ path: shot('officers-import-libreoffice'), fullPage: true });
+  await snap(page, { path: shot('officers-import-libreoffice'), fullPage: true });
   await page.click('button:has-text("Import 3 new")');
   assert.match(await page.textContent('main'), /This file was imported: 3 officers added/);
   const after = await exportRows(context);
@@ -217,7 +217,7 @@ test('HR cancels a transfer recorded by mistake, giving a reason, and the histor
   await page.click('button:has-text("Save the correction")');
   assert.match(await page.textContent('.form-errors'), /Enter the reason/);
   assert.equal(await page.isChecked('#action-cancel'), true, 'the choice is kept');
-  await page.screenshot({ path: shot('posting-correct-errors'), fullPage: true });
+  await snap(page, { path: shot('posting-correct-errors'), fullPage: true });
   await page.fill('#reason', 'Movement order MO/WRONG/2026 was for another officer');
   await page.click('button:has-text("Save the correction")');
   assert.equal(page.url(), profile);
@@ -226,7 +226,7 @@ test('HR cancels a transfer recorded by mistake, giving a reason, and the histor
   assert.match(main, /Cancelled: .*MO\/WRONG\/2026.*Reason: Movement order MO\/WRONG\/2026 was for another officer/s);
   const rows = await page.$$eval('.columns table tbody tr', (trs) => trs.length);
   assert.ok(rows <= before, 'the cancelled posting is gone from the history table');
-  await page.screenshot({ path: shot('posting-cancelled'), fullPage: true });
+  await snap(page, { path: shot('posting-cancelled'), fullPage: true });
   await context.close();
 });
 

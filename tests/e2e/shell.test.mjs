@@ -2,7 +2,7 @@
 // signing in as `hr`, signing out, the error page, and the print stylesheet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot } from './browser.mjs';
+import { launch, baseUrl, shot, snap } from './browser.mjs';
 
 const password = process.env.KITUO_E2E_PASSWORD;
 let browser;
@@ -17,7 +17,7 @@ test('the sign-in page renders with the stylesheet applied', async () => {
   assert.equal(await page.title(), 'Sign in · Kituo');
   const headerBg = await page.$eval('.site-header', (el) => getComputedStyle(el).backgroundColor);
   assert.equal(headerBg, 'rgb(11, 79, 138)');
-  await page.screenshot({ path: shot('login'), fullPage: true });
+  await snap(page, { path: shot('login'), fullPage: true });
   await page.close();
 });
 
@@ -33,7 +33,7 @@ test('hr signs in, sees the dashboard, and signs out', async () => {
   assert.equal(new URL(page.url()).pathname, '/');
   assert.match(await page.textContent('h1'), /Karibu, Peter Otieno/);
   assert.match(await page.textContent('.lead'), /HR officer · Kilimani Police Station/);
-  await page.screenshot({ path: shot('dashboard-hr'), fullPage: true });
+  await snap(page, { path: shot('dashboard-hr'), fullPage: true });
 
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'kituo_session');
@@ -43,7 +43,7 @@ test('hr signs in, sees the dashboard, and signs out', async () => {
   await page.click('text=Sign out');
   assert.equal(new URL(page.url()).pathname, '/login');
   assert.match(await page.textContent('.flash'), /signed out/);
-  await page.screenshot({ path: shot('signed-out'), fullPage: true });
+  await snap(page, { path: shot('signed-out'), fullPage: true });
   await page.goto(`${baseUrl}/`);
   assert.equal(new URL(page.url()).pathname, '/login', 'the old session no longer works');
   await context.close();
@@ -57,7 +57,7 @@ test('a wrong password keeps the username and says so', async () => {
   await page.click('main button[type=submit]');
   assert.match(await page.textContent('.form-errors'), /username or password is wrong/);
   assert.equal(await page.inputValue('#username'), 'ocs');
-  await page.screenshot({ path: shot('login-failed') });
+  await snap(page, { path: shot('login-failed') });
   await page.close();
 });
 

@@ -2,7 +2,7 @@
 // filter, and a module with its rules. Screenshots go to tests/e2e/out/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn } from './browser.mjs';
+import { launch, baseUrl, shot, signIn, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,7 +15,7 @@ test('HR opens the station matrix from the menu, reads states in words and filte
   const main = await page.textContent('main');
   for (const word of ['Compliant', 'Due soon', 'Expired', 'Overdue']) assert.ok(main.includes(word), word);
   assert.ok(await page.$('figure.chart svg'), 'the chart is drawn');
-  await page.screenshot({ path: shot('training-matrix'), fullPage: true });
+  await snap(page, { path: shot('training-matrix'), fullPage: true });
   await page.selectOption('#state', 'overdue');
   await page.click('form.filters button');
   assert.match(page.url(), /state=overdue/);
@@ -26,7 +26,7 @@ test('HR opens the station matrix from the menu, reads states in words and filte
   await page.reload();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
-  await page.screenshot({ path: shot('training-matrix-phone'), fullPage: true });
+  await snap(page, { path: shot('training-matrix-phone'), fullPage: true });
   await context.close();
 });
 
@@ -39,7 +39,7 @@ test('an admin adds a rule to a module', async () => {
   await page.fill('#effective_from', '01/01/2027');
   await page.click('button:has-text("Add the rule")');
   assert.match(await page.textContent('main'), /Officers of Criminal investigation units, from 1 Jan 2027/);
-  await page.screenshot({ path: shot('training-module'), fullPage: true });
+  await snap(page, { path: shot('training-module'), fullPage: true });
   await context.close();
 });
 
@@ -53,7 +53,7 @@ test('HR records a class that a partner trained: ticked officers become complian
   const boxes = await page.$$('input[name=officer_id]');
   await boxes[0].check();
   await boxes[1].check();
-  await page.screenshot({ path: shot('training-record-class'), fullPage: false });
+  await snap(page, { path: shot('training-record-class'), fullPage: false });
   await page.click('button:has-text("Record the results")');
   assert.match(page.url(), /\/training\/compliance\?station=\d+$/);
   assert.match(await page.textContent('main'), /Recorded: 2 officers passed TIP-ID on 2026-11-18, evidence IOM Kenya letter 2026\/114/);
@@ -85,7 +85,7 @@ test('a certificate prints on one A4 page and its code verifies on the public pa
   await pub.click('main button[type=submit]');
   assert.match(await pub.textContent('main'), /Valid|Expired on/);
   assert.deepEqual(await axeViolations(pub), []);
-  await pub.screenshot({ path: shot('training-certificate-verify') });
+  await snap(pub, { path: shot('training-certificate-verify') });
   await anon.close();
   await context.close();
 });

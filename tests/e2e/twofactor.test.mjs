@@ -5,7 +5,7 @@
 // /login/two-factor. Screenshots go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn, totp } from './browser.mjs';
+import { launch, baseUrl, shot, signIn, totp, snap } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,7 +39,7 @@ test('a new counsellor enrols a second factor and signs in with it', async () =>
   assert.equal(new URL(page.url()).pathname, '/account/two-factor');
   const qrLoaded = await page.$eval('img.qr', (img) => img.complete && img.naturalWidth > 0);
   assert.ok(qrLoaded, 'the QR code image is shown');
-  await page.screenshot({ path: shot('two-factor-enrol'), fullPage: true });
+  await snap(page, { path: shot('two-factor-enrol'), fullPage: true });
   const key = (await page.textContent('#secret')).trim();
   await page.fill('#code', '000000');
   await page.click('main button[type=submit]');
@@ -49,7 +49,7 @@ test('a new counsellor enrols a second factor and signs in with it', async () =>
   await page.click('main button[type=submit]');
   assert.match(await page.textContent('h1'), /recovery codes/);
   assert.equal((await page.$$('.recovery-codes li')).length, 10);
-  await page.screenshot({ path: shot('two-factor-recovery-codes'), fullPage: true });
+  await snap(page, { path: shot('two-factor-recovery-codes'), fullPage: true });
   await context.close();
 
   // Signing in again asks for the code; the same time step is not accepted twice, so the
@@ -62,7 +62,7 @@ test('a new counsellor enrols a second factor and signs in with it', async () =>
   await p2.fill('#password', mine);
   await p2.click('main button[type=submit]');
   assert.equal(new URL(p2.url()).pathname, '/login/two-factor');
-  await p2.screenshot({ path: shot('two-factor-login') });
+  await snap(p2, { path: shot('two-factor-login') });
   await p2.fill('#code', totp(key, Math.floor(Date.now() / 30000) + 1));
   await p2.click('main button[type=submit]');
   assert.equal(new URL(p2.url()).pathname, '/');
