@@ -13,13 +13,17 @@
 #include "domain/Totp.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
-#include "store/TrainingReminderStore.h"
+#include "store/DataVersions.h"
 #include "store/DemoSeed.h"
 #include "store/Migrator.h"
 #include "store/OrgStore.h"
+#include "store/TrainingReminderStore.h"
+#include "store/TrainingStore.h"
+#include "store/TrainingSummaryStore.h"
 #include "store/UserStore.h"
 
 #include <iostream>
+#include <set>
 
 namespace kituo::app {
 namespace {
@@ -210,6 +214,8 @@ int auditCheckpoint(const Config& config, const std::vector<std::string>& args) 
 
 // remind [--date YYYY-MM-DD]: creates the retraining reminders due today (East Africa Time),
 // each officer x module x threshold once; a second run the same day creates none. Audited.
+// Then brings every station's compliance summary up to date for the day, so the first county
+// or national roll-up of the morning reads stored numbers.
 int remind(const Config& config, const std::vector<std::string>& args) {
     std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
     if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) {
@@ -221,14 +227,53 @@ int remind(const Config& config, const std::vector<std::string>& args) {
     const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
     store::Db db(dbSettings(config));
     const auto run = store::TrainingReminderStore(db).createDue(today);
+    domain::Actor national;
+    national.scopePath = "/";
+    int refreshed = 0;
+    store::TrainingSummaryStore(db).tallies(national, "/", today, store::currentVersion(db, "training"), &refreshed);
     const std::string summary = std::to_string(run.created) + " reminders created for " + today + " (" +
                                 std::to_string(run.officers) + " officers at " + std::to_string(run.stations) +
-                                " stations checked)";
+                                " stations checked); " + std::to_string(refreshed) + " station summaries refreshed";
     store::AuditStore audit(db, keys);
     audit.record(cliEvent("training.remind", summary));
     audit.seal();
     std::cout << summary << "\n";
     return 0;
+}
+
+// explain-training STATION_CODE: the plans (EXPLAIN) of the station matrix's reads for that
+// station and of the national roll-up's summary read; exit 1 when one of them reads a whole
+// large table (officers, postings, completions, summaries, counters). ops/bench runs it on the
+// scale dataset.
+int explainTraining(const Config& config, const std::vector<std::string>& args) {
+    if (args.size() != 1) {
+        std::cerr << "usage: kituo explain-training STATION_CODE\n";
+        return 64;
+    }
+    store::Db db(dbSettings(config));
+    const auto station = store::OrgStore(db).findByCode(args[0]);
+    if (!station || station->kind != domain::OrgKind::Station) {
+        std::cerr << "no station with code " << args[0] << "\n";
+        return 1;
+    }
+    domain::Actor national;
+    national.scopePath = "/";
+    auto plan = store::TrainingStore(db).explainStation(national, station->id);
+    const std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
+    for (auto& r : store::TrainingSummaryStore(db).explainTallies(national, "/", today,
+                                                                   store::currentVersion(db, "training"))) {
+        plan.push_back(std::move(r));
+    }
+    const std::set<std::string> large = {"o", "c", "p", "s", "v", "officers", "postings", "training_completions",
+                                         "training_station_summaries", "station_versions"};
+    int whole = 0;
+    for (const auto& r : plan) {
+        const bool bad = large.count(r.table) && store::readsWholeTable(r);
+        whole += bad;
+        std::cout << (bad ? "FULL " : "ok   ") << r.query << ": " << r.table << " " << r.type << " key=" << r.key
+                  << " rows=" << r.rows << (r.extra.empty() ? "" : " (" + r.extra + ")") << "\n";
+    }
+    return whole ? 1 : 0;
 }
 
 int checkTemplates(const Config& config) {
@@ -241,7 +286,8 @@ int checkTemplates(const Config& config) {
 
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
-           word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind";
+           word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind" ||
+           word == "explain-training";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
@@ -254,6 +300,7 @@ int runCommand(const std::string& command, const std::vector<std::string>& args)
         if (command == "verify-audit") return verifyAudit(config, args);
         if (command == "audit-checkpoint") return auditCheckpoint(config, args);
         if (command == "remind") return remind(config, args);
+        if (command == "explain-training") return explainTraining(config, args);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {

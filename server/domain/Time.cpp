@@ -48,11 +48,25 @@ std::string formatUtc(std::int64_t t) {
     std::int64_t y;
     unsigned m, d;
     civilFromDays(days, y, m, d);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld",
-                  static_cast<long long>(y), m, d, static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    return buf;
+    if (y < 0 || y > 9999) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld",
+                      static_cast<long long>(y), m, d, static_cast<long long>(secs / 3600),
+                      static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+        return buf;
+    }
+    // "YYYY-MM-DD HH:MM:SS" written digit by digit (see parseUtc: this runs per matrix cell).
+    std::string out = "0000-00-00 00:00:00";
+    auto put = [&](std::size_t at, std::size_t width, std::int64_t value) {
+        for (std::size_t i = width; i-- > 0; value /= 10) out[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, 4, y);
+    put(5, 2, m);
+    put(8, 2, d);
+    put(11, 2, secs / 3600);
+    put(14, 2, secs / 60 % 60);
+    put(17, 2, secs % 60);
+    return out;
 }
 
 std::string formatUtcMicros(std::int64_t us) {
@@ -67,18 +81,23 @@ std::string formatUtcMicros(std::int64_t us) {
 }
 
 std::optional<std::int64_t> parseUtc(const std::string& s) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
-    char tail = 0;
-    if (s.size() == 10) {
-        if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3) return std::nullopt;
-    } else if (s.size() >= 19) {
-        if (std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6) {
-            return std::nullopt;
+    // Digits at fixed places, read by hand: dates are parsed for every cell of a compliance
+    // matrix, and sscanf costs more than the arithmetic around it.
+    auto number = [&](std::size_t at, std::size_t width, int& out) {
+        out = 0;
+        for (std::size_t i = at; i < at + width; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
         }
-    } else {
+        return true;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+    if (s.size() != 10 && s.size() < 19) return std::nullopt;
+    if (!number(0, 4, y) || s[4] != '-' || !number(5, 2, mo) || s[7] != '-' || !number(8, 2, d)) return std::nullopt;
+    if (s.size() >= 19 && (s[10] != ' ' || !number(11, 2, h) || s[13] != ':' || !number(14, 2, mi) || s[16] != ':' ||
+                           !number(17, 2, se))) {
         return std::nullopt;
     }
-    if (s[4] != '-' || s[7] != '-') return std::nullopt;
     if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > daysInMonth(y, static_cast<unsigned>(mo))) {
         return std::nullopt;
     }

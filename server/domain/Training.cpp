@@ -4,7 +4,7 @@
 #include "domain/Officer.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <stdexcept>
 
 namespace kituo::domain {
 namespace {
@@ -15,14 +15,26 @@ struct Ymd {
     int y, m, d;
 };
 
+// Callers pass ISO dates ("YYYY-MM-DD") from the database or checked input.
 Ymd split(const std::string& date) {
-    return {std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};
+    if (date.size() < 10) throw std::invalid_argument("not a date: " + date);
+    auto digits = [&](std::size_t at, std::size_t width) {
+        int v = 0;
+        for (std::size_t i = at; i < at + width; ++i) v = v * 10 + (date[i] - '0');
+        return v;
+    };
+    return {digits(0, 4), digits(5, 2), digits(8, 2)};
 }
 
 std::string join(int y, int m, int d) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
+    std::string out = "0000-00-00";
+    auto put = [&](std::size_t at, std::size_t width, int value) {
+        for (std::size_t i = width; i-- > 0; value /= 10) out[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, 4, y);
+    put(5, 2, m);
+    put(8, 2, d);
+    return out;
 }
 
 int daysInMonth(int y, int m) {

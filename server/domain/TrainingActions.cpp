@@ -98,6 +98,29 @@ ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>
     return s;
 }
 
+void ComplianceTally::add(const ComplianceTally& o) {
+    officers += o.officers;
+    required += o.required;
+    valid += o.valid;
+    overdue += o.overdue;
+    expired += o.expired;
+}
+
+ComplianceTally tallyCompliance(const std::vector<std::vector<ModuleCompliance>>& cells) {
+    ComplianceTally t;
+    t.officers = static_cast<int>(cells.size());
+    for (const auto& row : cells) {
+        for (const auto& c : row) {
+            if (c.state == ComplianceState::NotRequired) continue;
+            ++t.required;
+            if (holdsValid(c)) ++t.valid;
+            if (c.state == ComplianceState::Overdue) ++t.overdue;
+            if (c.state == ComplianceState::Expired) ++t.expired;
+        }
+    }
+    return t;
+}
+
 std::optional<std::string> scoreProblem(const std::string& score, bool passed, int passMark) {
     if (score.empty()) return std::nullopt;
     const bool digits = score.size() <= 3 && std::all_of(score.begin(), score.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -69,6 +69,18 @@ struct ModuleSummary {
 };
 ModuleSummary summarize(std::int64_t moduleId, const std::vector<ComplianceCell>& cells);
 
+// A station's compliance in numbers, as the county and national roll-up shows it: over every
+// officer x module it is required of, how many are required, how many hold a valid
+// qualification (as in summarize), and how many are overdue or expired. percent() is the
+// share held, rounded down; 100 when nothing is required. Tallies add up across stations.
+struct ComplianceTally {
+    int officers = 0, required = 0, valid = 0, overdue = 0, expired = 0;
+    int percent() const { return required ? valid * 100 / required : 100; }
+    void add(const ComplianceTally& o);
+};
+// `cells` is [officer][module] (the matrix): officers counts its rows.
+ComplianceTally tallyCompliance(const std::vector<std::vector<ModuleCompliance>>& cells);
+
 // A class's results entered at once (a partner agency trained a unit, or the results of a
 // course): one module, one date, the officers who attended.
 struct CompletionEntry {

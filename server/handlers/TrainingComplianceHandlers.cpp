@@ -15,6 +15,7 @@
 #include "http/ViewBuild.h"
 #include "store/OrgStore.h"
 #include "store/TrainingStore.h"
+#include "store/TrainingSummaryStore.h"
 
 #include <map>
 
@@ -41,31 +42,8 @@ std::vector<domain::Requirement> rulesOf(const std::vector<store::RequirementRec
 }
 
 Matrix buildMatrix(RequestContext& ctx, const domain::OrgUnit& station) {
-    store::TrainingStore training(ctx.services.db);
-    Matrix m{station, training.officersAt(ctx.actor(), station.id), {}, {}};
-    const auto catalogue = ctx.dataVersion("training");
-    const auto rules = rulesOf(training.requirements(0, catalogue));
-    std::map<std::int64_t, std::vector<domain::Completion>> done;
-    for (const auto& c : training.completionsAt(ctx.actor(), station.id)) done[c.officerId].push_back(c.completion);
-    const std::string today = ctx.today();
-    const auto all = training.modules(catalogue);
-    std::vector<std::vector<domain::ModuleCompliance>> byModule;
-    for (const auto& mod : all) {
-        std::vector<domain::ModuleCompliance> column;
-        bool required = false;
-        for (const auto& o : m.officers) {
-            column.push_back(domain::moduleCompliance(mod.rules(), rules, o.facts, done[o.facts.officerId], today));
-            required = required || column.back().state != domain::ComplianceState::NotRequired;
-        }
-        if (!required) continue;
-        m.modules.push_back(mod);
-        byModule.push_back(std::move(column));
-    }
-    m.cells.assign(m.officers.size(), {});
-    for (std::size_t i = 0; i < m.officers.size(); ++i) {
-        for (const auto& column : byModule) m.cells[i].push_back(column[i]);
-    }
-    return m;
+    auto m = store::stationCompliance(ctx.services.db, ctx.actor(), station.id, ctx.today(), ctx.dataVersion("training"));
+    return {station, std::move(m.officers), std::move(m.modules), std::move(m.cells)};
 }
 
 std::string cellDate(const domain::ModuleCompliance& c) {
@@ -101,40 +79,11 @@ View barChart(const std::string& title, const std::vector<std::pair<std::string,
     return v;
 }
 
-// Valid qualifications out of required ones over every officer x module of a matrix.
-struct Tally {
-    int required = 0, valid = 0, overdue = 0, expired = 0;
-    int percent() const { return required ? valid * 100 / required : 100; }
-    void add(const Tally& o) {
-        required += o.required;
-        valid += o.valid;
-        overdue += o.overdue;
-        expired += o.expired;
-    }
-};
-
-Tally tally(const Matrix& m) {
-    Tally t;
-    for (const auto& row : m.cells) {
-        for (const auto& c : row) {
-            if (c.state == domain::ComplianceState::NotRequired) continue;
-            ++t.required;
-            if (c.state == domain::ComplianceState::Compliant ||
-                (c.state == domain::ComplianceState::DueSoon && c.lastCompleted)) {
-                ++t.valid;
-            }
-            if (c.state == domain::ComplianceState::Overdue) ++t.overdue;
-            if (c.state == domain::ComplianceState::Expired) ++t.expired;
-        }
-    }
-    return t;
-}
-
-View tallyRow(const std::string& name, const std::string& href, int officers, const Tally& t) {
+View tallyRow(const std::string& name, const std::string& href, const domain::ComplianceTally& t) {
     View x;
     x.set("name", name);
     x.set("href", href);
-    x.set("officers", std::to_string(officers));
+    x.set("officers", std::to_string(t.officers));
     x.set("required", std::to_string(t.required));
     x.set("percent", std::to_string(t.percent()) + "%");
     x.set("overdue", std::to_string(t.overdue));
@@ -142,50 +91,66 @@ View tallyRow(const std::string& name, const std::string& href, int officers, co
     return x;
 }
 
-// A county or national account: every station in scope (and every county, when there are
-// several) with the share of required qualifications held, as a table and a chart; each
-// station links to its matrix.
+// A county or national account. Within one county: every station with the share of required
+// qualifications held, overdue and expired counts, as a table and a chart; each station opens
+// its matrix. With several counties in scope: the same by county, each county opening its
+// stations (?county=, a county outside the scope is a 404). Each station's numbers come from
+// its stored summary while its data, the catalogue and the day are unchanged
+// (store::TrainingSummaryStore).
 Response rollUp(RequestContext& ctx) {
-    const auto units = store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath);
+    store::OrgStore org(ctx.services.db);
+    std::string within = ctx.actor().scopePath, withinName = ctx.actor().orgUnitName;
+    if (const std::string raw = ctx.request.queryParam("county"); !raw.empty()) {
+        const auto id = positiveNumber(raw);
+        const auto county = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
+        if (!county || county->kind != domain::OrgKind::County) ctx.notFound("county", raw.substr(0, 20));
+        within = county->path;
+        withinName = county->name;
+    }
+    const auto units = org.subtree(within, ctx.dataVersion("roll"));
+    const auto tallies = store::TrainingSummaryStore(ctx.services.db)
+                             .tallies(ctx.actor(), within, ctx.today(), ctx.dataVersion("training"));
     std::map<std::int64_t, const domain::OrgUnit*> byId;
     for (const auto& u : units) byId[u.id] = &u;
     View stations = View::type::list;
-    std::vector<std::pair<std::string, int>> bars;
-    std::map<std::int64_t, std::pair<Tally, int>> counties;
-    Tally all;
-    int officers = 0;
+    std::vector<std::pair<std::string, int>> stationBars;
+    std::map<std::int64_t, domain::ComplianceTally> counties;
+    domain::ComplianceTally all;
     for (const auto& u : units) {
         if (u.kind != domain::OrgKind::Station) continue;
-        const auto m = buildMatrix(ctx, u);
-        const Tally t = tally(m);
-        stations.push_back(tallyRow(u.name, "/training/compliance?station=" + std::to_string(u.id),
-                                    static_cast<int>(m.officers.size()), t));
-        bars.emplace_back(u.code, t.percent());
+        const auto found = tallies.find(u.id);
+        const domain::ComplianceTally t = found == tallies.end() ? domain::ComplianceTally{} : found->second;
+        stations.push_back(tallyRow(u.name, "/training/compliance?station=" + std::to_string(u.id), t));
+        stationBars.emplace_back(u.code, t.percent());
         all.add(t);
-        officers += static_cast<int>(m.officers.size());
         // The county above the station (the path lists ids from the root down).
         for (const auto* p = &u; p && p->parentId;) {
             auto it = byId.find(*p->parentId);
             p = it == byId.end() ? nullptr : it->second;
             if (p && p->kind == domain::OrgKind::County) {
-                counties[p->id].first.add(t);
-                counties[p->id].second += static_cast<int>(m.officers.size());
+                counties[p->id].add(t);
                 break;
             }
         }
     }
     View v;
-    v.set("scope_name", ctx.actor().orgUnitName);
+    v.set("scope_name", withinName);
     v.set("today_text", domain::formatDateText(ctx.today()));
-    v.set("stations", stations);
-    v.set("total", tallyRow("All stations", "", officers, all));
+    v.set("total", tallyRow("All stations", "", all));
     if (counties.size() > 1) {
         View list = View::type::list;
-        for (const auto& [id, ct] : counties) list.push_back(tallyRow(byId[id]->name, "", ct.second, ct.first));
+        std::vector<std::pair<std::string, int>> bars;
+        for (const auto& [id, ct] : counties) {
+            list.push_back(tallyRow(byId[id]->name, "/training/compliance?county=" + std::to_string(id), ct));
+            bars.emplace_back(byId[id]->code, ct.percent());
+        }
         v.set("counties", list);
         v.set("has_counties", true);
+        v.set("chart", barChart("Required qualifications held, by county", bars));
+    } else {
+        v.set("stations", stations);
+        v.set("chart", barChart("Required qualifications held, by station", stationBars));
     }
-    v.set("chart", barChart("Required qualifications held, by station", bars));
     return ctx.page("training/compliance_rollup", "Retraining compliance", v);
 }
 

@@ -6,6 +6,7 @@
 #include "store/DataVersions.h"
 #include "store/VersionedCache.h"
 #include "store/TrainingStore.h"
+#include "store/TrainingSummaryStore.h"
 
 #include <map>
 #include <set>
@@ -14,12 +15,8 @@ namespace kituo::store {
 
 ReminderRun TrainingReminderStore::createDue(const std::string& today) {
     ReminderRun run;
-    TrainingStore training(_db);
     domain::Actor national;
     national.scopePath = "/";
-    std::vector<domain::Requirement> rules;
-    for (const auto& r : training.requirements()) rules.push_back(r.rule);
-    const auto modules = training.modules();
     const auto stations = _db.run([&](Connection& c) {
         std::unique_ptr<sql::ResultSet> rs(
             c.prepare("SELECT org_unit_id FROM org_units WHERE kind = 'station' ORDER BY org_unit_id").executeQuery());
@@ -28,17 +25,14 @@ ReminderRun TrainingReminderStore::createDue(const std::string& today) {
         return out;
     });
     for (auto station : stations) {
-        const auto officers = training.officersAt(national, station);
-        if (officers.empty()) continue;
+        const auto m = stationCompliance(_db, national, station, today, std::nullopt);
+        if (m.officers.empty()) continue;
         ++run.stations;
-        run.officers += static_cast<int>(officers.size());
-        std::map<std::int64_t, std::vector<domain::Completion>> done;
-        for (const auto& c : training.completionsAt(national, station)) done[c.officerId].push_back(c.completion);
+        run.officers += static_cast<int>(m.officers.size());
         std::vector<domain::ComplianceCell> cells;
-        for (const auto& o : officers) {
-            for (const auto& m : modules) {
-                auto c = domain::moduleCompliance(m.rules(), rules, o.facts, done[o.facts.officerId], today);
-                if (c.state != domain::ComplianceState::NotRequired) cells.push_back({o.facts.officerId, std::move(c)});
+        for (std::size_t i = 0; i < m.officers.size(); ++i) {
+            for (const auto& c : m.cells[i]) {
+                if (c.state != domain::ComplianceState::NotRequired) cells.push_back({m.officers[i].facts.officerId, c});
             }
         }
         const auto sent = _db.run([&](Connection& c) {

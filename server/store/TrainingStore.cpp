@@ -4,6 +4,7 @@
 #include "crypto/Hash.h"
 #include "domain/Errors.h"
 #include "store/Connection.h"
+#include "store/Explain.h"
 #include "store/DataVersions.h"
 #include "store/VersionedCache.h"
 
@@ -41,41 +42,47 @@ std::string moduleAssignments() {
     return out;
 }
 
+// The readers below take columns by position (a name lookup per cell costs more than the
+// cell on a 1,000-officer station): keep each list and its reader in step.
 const char* kOfficerColumns =
     "o.officer_id, o.service_number, o.surname, o.other_names, o.enlistment_date, o.service_code, r.ordinal, "
     "r.name AS rank_name, o.rank_since, un.unit_type, un.name AS unit_name, p.from_date AS unit_since";
 
-TrainingOfficer readOfficer(sql::ResultSet& rs) {
-    TrainingOfficer o;
-    o.facts.officerId = rs.getInt64("officer_id");
-    o.facts.enlistmentDate = rs.getString("enlistment_date");
-    o.facts.service = rs.getString("service_code");
-    o.facts.rankOrdinal = rs.getInt("ordinal");
-    o.facts.rankSince = rs.getString("rank_since");
-    o.facts.unitType = getStringOr(rs, "unit_type", "");
-    o.facts.unitSince = getStringOr(rs, "unit_since", "");
-    o.serviceNumber = rs.getString("service_number");
-    o.surname = rs.getString("surname");
-    o.otherNames = rs.getString("other_names");
-    o.rankName = rs.getString("rank_name");
-    o.unitName = getStringOr(rs, "unit_name", "");
-    return o;
+std::string stringOrEmpty(sql::ResultSet& rs, std::uint32_t column) {
+    return rs.isNull(column) ? std::string() : std::string(rs.getString(column));
 }
 
-CompletionRecord readCompletion(sql::ResultSet& rs) {
-    CompletionRecord c;
-    c.id = rs.getInt64("training_completion_id");
-    c.officerId = rs.getInt64("officer_id");
-    c.completion = {rs.getInt64("training_module_id"), rs.getString("completed_on"), rs.getBoolean("passed")};
-    if (!rs.isNull("score")) c.score = rs.getInt("score");
-    c.source = rs.getString("source");
-    c.evidence = rs.getString("evidence_reference");
-    return c;
+TrainingOfficer readOfficer(sql::ResultSet& rs) {
+    TrainingOfficer o;
+    o.facts.officerId = rs.getInt64(1);
+    o.serviceNumber = rs.getString(2);
+    o.surname = rs.getString(3);
+    o.otherNames = rs.getString(4);
+    o.facts.enlistmentDate = rs.getString(5);
+    o.facts.service = rs.getString(6);
+    o.facts.rankOrdinal = rs.getInt(7);
+    o.rankName = rs.getString(8);
+    o.facts.rankSince = rs.getString(9);
+    o.facts.unitType = stringOrEmpty(rs, 10);
+    o.unitName = stringOrEmpty(rs, 11);
+    o.facts.unitSince = stringOrEmpty(rs, 12);
+    return o;
 }
 
 const char* kCompletionColumns =
     "c.training_completion_id, c.officer_id, c.training_module_id, c.completed_on, c.passed, c.score, c.source, "
     "c.evidence_reference";
+
+CompletionRecord readCompletion(sql::ResultSet& rs) {
+    CompletionRecord c;
+    c.id = rs.getInt64(1);
+    c.officerId = rs.getInt64(2);
+    c.completion = {rs.getInt64(3), rs.getString(4), rs.getBoolean(5)};
+    if (!rs.isNull(6)) c.score = rs.getInt(6);
+    c.source = rs.getString(7);
+    c.evidence = rs.getString(8);
+    return c;
+}
 
 }  // namespace
 
@@ -323,19 +330,32 @@ std::optional<CertificateRecord> TrainingStore::certificate(const domain::Actor&
                            });
 }
 
+namespace {
+
+const std::string kOfficersAtSql = std::string("SELECT ") + kOfficerColumns + kOfficersFrom +
+                                   "WHERE o.station_id = ? AND o.status NOT IN ('retired', 'deceased', 'deserted') "
+                                   "ORDER BY o.surname, o.other_names, o.officer_id";
+const std::string kCompletionsAtSql = std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
+                                      "WHERE o.station_id = ? ORDER BY c.officer_id, c.completed_on";
+
+}  // namespace
+
 std::vector<TrainingOfficer> TrainingStore::officersAt(const domain::Actor& actor, std::int64_t stationId) {
-    return scopedRows(_db, actor.scopePath, stationId,
-                      std::string("SELECT ") + kOfficerColumns + kOfficersFrom +
-                          "WHERE o.station_id = ? AND o.status NOT IN ('retired', 'deceased', 'deserted') "
-                          "ORDER BY o.surname, o.other_names, o.officer_id",
-                      readOfficer);
+    return scopedRows(_db, actor.scopePath, stationId, kOfficersAtSql, readOfficer);
 }
 
 std::vector<CompletionRecord> TrainingStore::completionsAt(const domain::Actor& actor, std::int64_t stationId) {
-    return scopedRows(_db, actor.scopePath, stationId,
-                      std::string("SELECT ") + kCompletionColumns + kCompletionsFrom +
-                          "WHERE o.station_id = ? ORDER BY c.officer_id, c.completed_on",
-                      readCompletion);
+    return scopedRows(_db, actor.scopePath, stationId, kCompletionsAtSql, readCompletion);
+}
+
+std::vector<PlanRow> TrainingStore::explainStation(const domain::Actor& actor, std::int64_t stationId) {
+    auto bind = [&](sql::PreparedStatement& st) {
+        st.setString(1, scopePattern(actor.scopePath));
+        st.setInt64(2, stationId);
+    };
+    auto rows = explain(_db, "matrix: officers", kOfficersAtSql, bind);
+    for (auto& r : explain(_db, "matrix: completions", kCompletionsAtSql, bind)) rows.push_back(std::move(r));
+    return rows;
 }
 
 std::optional<TrainingOfficer> TrainingStore::officer(const domain::Actor& actor, std::int64_t officerId) {

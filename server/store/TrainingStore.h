@@ -8,6 +8,7 @@
 #include "domain/TrainingCatalogue.h"
 #include "domain/User.h"
 #include "store/Db.h"
+#include "store/Explain.h"
 
 #include <optional>
 #include <vector>
@@ -96,6 +97,8 @@ public:
     std::vector<TrainingOfficer> officersAt(const domain::Actor& actor, std::int64_t stationId);
     // Every completion (passed or not) of the officers posted at `stationId` within scope.
     std::vector<CompletionRecord> completionsAt(const domain::Actor& actor, std::int64_t stationId);
+    // The plans of officersAt and completionsAt (the station matrix's two reads).
+    std::vector<PlanRow> explainStation(const domain::Actor& actor, std::int64_t stationId);
     // One officer's facts and completions, when posted within the actor's scope.
     std::optional<TrainingOfficer> officer(const domain::Actor& actor, std::int64_t officerId);
     std::vector<CompletionRecord> completionsOf(const domain::Actor& actor, std::int64_t officerId);

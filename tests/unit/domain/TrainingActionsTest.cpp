@@ -107,3 +107,32 @@ TEST_CASE("a result's score agrees with the pass mark; the absent have none", "[
     CHECK(resultProblem("pass", "101", 70));
     CHECK(resultProblem("pass", "7a", 70));
 }
+
+TEST_CASE("a station's tally: required cells, valid ones, overdue and expired; tallies add up", "[unit]") {
+    auto mc = [](ComplianceState state, bool held) {
+        ModuleCompliance c;
+        c.state = state;
+        if (held) c.lastCompleted = "2025-01-01";
+        return c;
+    };
+    const std::vector<std::vector<ModuleCompliance>> cells = {
+        {mc(ComplianceState::Compliant, true), mc(ComplianceState::NotRequired, true)},
+        {mc(ComplianceState::DueSoon, true), mc(ComplianceState::DueSoon, false)},  // renewing; never trained
+        {mc(ComplianceState::Overdue, false), mc(ComplianceState::Expired, true)},
+    };
+    const auto t = tallyCompliance(cells);
+    CHECK(t.officers == 3);
+    CHECK(t.required == 5);  // the not-required cell is left out
+    CHECK(t.valid == 2);     // compliant, and due soon with a qualification still held
+    CHECK(t.overdue == 1);
+    CHECK(t.expired == 1);
+    CHECK(t.percent() == 40);
+    CHECK(tallyCompliance({}).percent() == 100);  // nothing required: nothing missing
+
+    ComplianceTally sum = t;
+    sum.add(tallyCompliance({{mc(ComplianceState::Compliant, true)}}));
+    CHECK(sum.officers == 4);
+    CHECK(sum.required == 6);
+    CHECK(sum.valid == 3);
+    CHECK(sum.percent() == 50);
+}
