@@ -11,4 +11,14 @@ std::string countOf(long long n, const std::string& singular, const std::string&
     return std::to_string(n) + " " + nounFor(n, singular, plural);
 }
 
+std::string groupThousands(long long n) {
+    const std::string digits = std::to_string(n < 0 ? -(n + 1) + 1ULL : static_cast<unsigned long long>(n));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
 }  // namespace kituo::domain

@@ -55,8 +55,8 @@ std::string cellDate(const domain::ModuleCompliance& c) {
 
 // An inline SVG bar chart of percentages (UI.md "Charts"): geometry computed here, drawn by
 // partials/bar_chart; the same numbers go in a table beside it.
-View barChart(const std::string& title, const std::vector<std::pair<std::string, int>>& bars) {
-    constexpr int kLabel = 90, kWidth = 300, kRow = 24;
+View barChart(const std::string& title, const std::vector<std::pair<std::string, int>>& bars, int kLabel = 90) {
+    constexpr int kWidth = 300, kRow = 24;
     View v;
     v.set("title", title);
     v.set("height", std::to_string(static_cast<int>(bars.size()) * kRow + 8));
@@ -83,11 +83,11 @@ View tallyRow(const std::string& name, const std::string& href, const domain::Co
     View x;
     x.set("name", name);
     x.set("href", href);
-    x.set("officers", std::to_string(t.officers));
-    x.set("required", std::to_string(t.required));
+    x.set("officers", domain::groupThousands(t.officers));
+    x.set("required", domain::groupThousands(t.required));
     x.set("percent", std::to_string(t.percent()) + "%");
-    x.set("overdue", std::to_string(t.overdue));
-    x.set("expired", std::to_string(t.expired));
+    x.set("overdue", domain::groupThousands(t.overdue));
+    x.set("expired", domain::groupThousands(t.expired));
     return x;
 }
 
@@ -142,11 +142,14 @@ Response rollUp(RequestContext& ctx) {
         std::vector<std::pair<std::string, int>> bars;
         for (const auto& [id, ct] : counties) {
             list.push_back(tallyRow(byId[id]->name, "/training/compliance?county=" + std::to_string(id), ct));
-            bars.emplace_back(byId[id]->code, ct.percent());
+            // Counties by name (a county code means little to a reader), without the suffix.
+            std::string name = byId[id]->name;
+            if (name.size() > 7 && name.compare(name.size() - 7, 7, " County") == 0) name.resize(name.size() - 7);
+            bars.emplace_back(name, ct.percent());
         }
         v.set("counties", list);
         v.set("has_counties", true);
-        v.set("chart", barChart("Required qualifications held, by county", bars));
+        v.set("chart", barChart("Required qualifications held, by county", bars, 130));
     } else {
         v.set("stations", stations);
         v.set("chart", barChart("Required qualifications held, by station", stationBars));

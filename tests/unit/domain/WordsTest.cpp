@@ -13,3 +13,12 @@ TEST_CASE("counts read as people write them", "[unit]") {
     CHECK(nounFor(1, "entry", "entries") == "entry");
     CHECK(nounFor(3, "entry", "entries") == "entries");
 }
+
+TEST_CASE("large counts are grouped by thousands", "[unit]") {
+    CHECK(kituo::domain::groupThousands(0) == "0");
+    CHECK(kituo::domain::groupThousands(999) == "999");
+    CHECK(kituo::domain::groupThousands(1000) == "1,000");
+    CHECK(kituo::domain::groupThousands(99118) == "99,118");
+    CHECK(kituo::domain::groupThousands(1000771) == "1,000,771");
+    CHECK(kituo::domain::groupThousands(-1234) == "-1,234");
+}
