@@ -14,9 +14,12 @@
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
 #include "store/OrgStore.h"
+#include "store/TrainingOfferingStore.h"
 #include "store/TrainingStore.h"
 #include "store/TrainingSummaryStore.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace kituo::handlers {
@@ -46,11 +49,120 @@ Matrix buildMatrix(RequestContext& ctx, const domain::OrgUnit& station) {
     return {station, std::move(m.officers), std::move(m.modules), std::move(m.cells)};
 }
 
-std::string cellDate(const domain::ModuleCompliance& c) {
-    if (c.state == domain::ComplianceState::NotRequired) return "";
-    if (c.validUntil) return (c.state == domain::ComplianceState::Expired ? "expired " : "to ") + domain::formatDateText(*c.validUntil);
-    if (c.dueBy) return (c.state == domain::ComplianceState::Overdue ? "was due " : "due ") + domain::formatDateText(*c.dueBy);
-    return c.lastCompleted ? std::string("never expires") : std::string();
+// "Enrol these 7 in FA-BASIC at Kilimani hall (from 2 Dec 2026, 12 places left)": the bulk
+// enrolment form of one open offering for the `listed` officers due, `toEnrol` of them not yet
+// enrolled in it, `lacking` of those without a prerequisite (`prerequisites`: their codes); or
+// why there is no form (everyone listed is enrolled; a prerequisite or too few places: the
+// offering's own page chooses whom).
+View offeringChoice(const store::OfferingRecord& o, const domain::OrgUnit& station, std::size_t listed,
+                    std::size_t toEnrol, std::size_t lacking, const std::string& prerequisites, bool canEnrol) {
+    const int places = o.capacity - o.enrolled;
+    std::string where = o.moduleCode + " at " + o.venue;
+    if (o.hostId != station.id) where += ", run by " + o.hostName;
+    const std::string when = "from " + domain::formatDateText(o.startsOn) + ", " +
+                             domain::countOf(places, "place left", "places left");
+    View x;
+    x.set("id", std::to_string(o.id));
+    x.set("label", where + " (" + when + ")");
+    const bool fits = toEnrol > 0 && lacking == 0 && static_cast<int>(toEnrol) <= places;
+    x.set("form", canEnrol && fits);
+    if (canEnrol && fits) {
+        const std::string whom = toEnrol == listed ? (listed == 1 ? std::string("this officer") : "these " + std::to_string(listed))
+                                                   : "the " + std::to_string(toEnrol) + " not yet enrolled";
+        x.set("button", "Enrol " + whom + " in " + where + " (" + when + ")");
+    } else if (toEnrol == 0) {
+        x.set("note", std::string(listed == 1 ? "Already enrolled." : "All of them are enrolled."));
+    } else if (canEnrol && lacking > 0) {
+        x.set("note", std::string(lacking == 1 ? "1 of them has" : std::to_string(lacking) + " of them have") +
+                          " not passed " + prerequisites + " yet: open the offering to choose whom to enrol.");
+    } else if (canEnrol) {
+        x.set("note", "Fewer places are left than the " + std::to_string(toEnrol) +
+                          " officers to enrol: open the offering to choose whom to enrol.");
+    }
+    return x;
+}
+
+// Per required module, the officers of the matrix who are overdue, expired or due within 60
+// days (domain::bulkEnrolmentCandidates: the same rule the bulk enrolment applies), most urgent
+// first, with the open offerings of the module (hosted at the station or above it, within the
+// actor's scope) and, for accounts that enrol, each one's bulk enrolment form. Officers who
+// have not passed a prerequisite of the module (domain::missingPrerequisites, which the
+// enrolment checks too) are marked, and keep the form from being offered.
+View dueWorklists(RequestContext& ctx, const Matrix& m, bool canEnrol) {
+    store::TrainingOfferingStore offerings(ctx.services.db);
+    store::TrainingStore training(ctx.services.db);
+    const auto open = offerings.openTo(ctx.actor(), m.station.path, ctx.today());
+    std::map<std::int64_t, std::size_t> row;
+    for (std::size_t i = 0; i < m.officers.size(); ++i) row[m.officers[i].facts.officerId] = i;
+    std::map<std::int64_t, std::string> codes;
+    std::map<std::int64_t, std::vector<domain::Completion>> done;  // read when a module has prerequisites
+    bool doneRead = false;
+    View lists = View::type::list;
+    for (std::size_t j = 0; j < m.modules.size(); ++j) {
+        const auto& mod = m.modules[j];
+        std::vector<domain::ComplianceCell> cells;
+        for (std::size_t i = 0; i < m.officers.size(); ++i) cells.push_back({m.officers[i].facts.officerId, m.cells[i][j]});
+        const auto due = domain::bulkEnrolmentCandidates(cells, {}, ctx.today());
+        if (due.empty()) continue;
+        std::map<std::int64_t, std::string> missing;  // officer -> the prerequisites they lack
+        if (!mod.prerequisites.empty()) {
+            if (!doneRead) {
+                for (const auto& c : training.completionsAt(ctx.actor(), m.station.id)) done[c.officerId].push_back(c.completion);
+                for (const auto& x : training.modules(ctx.dataVersion("training"))) codes[x.id] = x.fields.code;
+                doneRead = true;
+            }
+            for (auto id : due) {
+                for (auto p : domain::missingPrerequisites(mod.prerequisites, done[id])) {
+                    missing[id] += (missing[id].empty() ? "" : ", ") + codes[p];
+                }
+            }
+        }
+        View list;
+        list.set("code", mod.fields.code);
+        list.set("title", mod.fields.title);
+        list.set("module_id", std::to_string(mod.id));
+        list.set("count_text", domain::countOf(static_cast<long long>(due.size()), "officer", "officers"));
+        std::map<domain::ComplianceState, int> byState;
+        View officers = View::type::list;
+        for (auto id : due) {
+            const auto& o = m.officers[row[id]];
+            const auto& c = m.cells[row[id]][j];
+            ++byState[c.state];
+            View x;
+            x.set("id", std::to_string(id));
+            x.set("name", o.surname + ", " + o.otherNames);
+            x.set("service_number", o.serviceNumber);
+            x.set("key", domain::complianceKey(c.state));
+            x.set("label", domain::complianceLabel(c.state));
+            x.set("date", complianceDateText(c, ctx.today()));
+            if (missing.count(id)) x.set("lacks", "has not passed " + missing[id]);
+            else x.set("lacks", false);
+            officers.push_back(x);
+        }
+        std::string states;
+        for (auto st : {domain::ComplianceState::Overdue, domain::ComplianceState::Expired, domain::ComplianceState::DueSoon}) {
+            if (!byState[st]) continue;
+            std::string label = domain::complianceLabel(st);
+            std::transform(label.begin(), label.end(), label.begin(), [](unsigned char ch) { return std::tolower(ch); });
+            states += (states.empty() ? "" : ", ") + std::to_string(byState[st]) + " " + label;
+        }
+        list.set("states_text", states);
+        list.set("officers", officers);
+        std::string prerequisites;
+        for (auto p : mod.prerequisites) prerequisites += (prerequisites.empty() ? "" : " or ") + codes[p];
+        View choices = View::type::list;
+        for (const auto& o : open) {
+            if (o.moduleId != mod.id) continue;
+            const auto toEnrol = domain::bulkEnrolmentCandidates(cells, offerings.enrolled(o.id), ctx.today());
+            const auto lacking = std::count_if(toEnrol.begin(), toEnrol.end(), [&](auto id) { return missing.count(id) > 0; });
+            choices.push_back(offeringChoice(o, m.station, due.size(), toEnrol.size(), static_cast<std::size_t>(lacking),
+                                             prerequisites, canEnrol));
+        }
+        list.set("has_offerings", !choices.list_value().empty());
+        list.set("offerings", choices);
+        lists.push_back(list);
+    }
+    return lists;
 }
 
 // An inline SVG bar chart of percentages (UI.md "Charts"): geometry computed here, drawn by
@@ -190,7 +302,7 @@ Response showCompliance(RequestContext& ctx) {
             View cell;
             cell.set("key", domain::complianceKey(c.state));
             cell.set("label", domain::complianceLabel(c.state));
-            cell.set("date", cellDate(c));
+            cell.set("date", complianceDateText(c, ctx.today()));
             cell.set("module", m.modules[j].fields.code);
             line.push_back(cell);
         }
@@ -241,7 +353,11 @@ Response showCompliance(RequestContext& ctx) {
     v.set("count_text", domain::countOf(static_cast<long long>(shown), "officer", "officers") + filterText);
     v.set("states", states);
     v.set("csv_href", "/training/compliance.csv" + queryString(ctx.request));
-    v.set("can_record", auth::allows(ctx.actor().role, Permission::ManageOfficers));
+    const bool canEnrol = auth::allows(ctx.actor().role, Permission::ManageOfficers);
+    v.set("can_record", canEnrol);
+    v.set("can_enrol", canEnrol);
+    v.set("worklists", dueWorklists(ctx, m, canEnrol));
+    v.set("csrf_token", ctx.user->csrfToken);
     return ctx.page("training/compliance", "Retraining compliance", v);
 }
 
@@ -282,10 +398,24 @@ std::optional<domain::OrgUnit> trainingStation(RequestContext& ctx) {
         if (own && own->kind == domain::OrgKind::Station) return own;
         return std::nullopt;
     }
+    return requireTrainingStation(ctx, raw);
+}
+
+domain::OrgUnit requireTrainingStation(RequestContext& ctx, const std::string& raw) {
     const auto id = positiveNumber(raw);
-    auto station = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
+    auto station = id ? store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, id) : std::nullopt;
     if (!station || station->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
-    return station;
+    return *station;
+}
+
+std::vector<domain::Requirement> requirementRules(RequestContext& ctx) {
+    return rulesOf(store::TrainingStore(ctx.services.db).requirements(0, ctx.dataVersion("training")));
+}
+
+std::string complianceDateText(const domain::ModuleCompliance& c, const std::string& today) {
+    if (c.validUntil) return (today > *c.validUntil ? "expired " : "to ") + domain::formatDateText(*c.validUntil);
+    if (c.dueBy) return (c.state == domain::ComplianceState::Overdue ? "was due " : "due ") + domain::formatDateText(*c.dueBy);
+    return c.lastCompleted ? std::string("never expires") : std::string();
 }
 
 void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
@@ -312,7 +442,7 @@ void addTrainingPanel(RequestContext& ctx, View& v, std::int64_t officerId) {
         x.set("key", domain::complianceKey(c.state));
         x.set("label", domain::complianceLabel(c.state));
         x.set("last", c.lastCompleted ? domain::formatDateText(*c.lastCompleted) : std::string("never"));
-        x.set("date", cellDate(c));
+        x.set("date", complianceDateText(c, ctx.today()));
         if (auto it = newestPass.find(mod.id); it != newestPass.end()) {
             x.set("certificate_href", "/training/certificates/" + std::to_string(it->second));
         }

@@ -8,6 +8,7 @@
 #include "domain/Time.h"
 #include "domain/TrainingCatalogue.h"
 #include "domain/Words.h"
+#include "handlers/TrainingViews.h"
 #include "handlers/ViewHelpers.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
@@ -18,6 +19,7 @@
 #include <Poco/String.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kituo::handlers {
@@ -126,6 +128,62 @@ store::TrainingModuleRecord requireModule(RequestContext& ctx) {
                           [&](std::int64_t id) { return store::TrainingStore(ctx.services.db).findModule(id); });
 }
 
+// The module's roster at a station, for accounts that read officers: every serving officer of
+// the station it is required of or who holds it, with the state (computed as in the station's
+// matrix), last pass, valid-until or due date and the certificate of the newest pass. Station
+// accounts see their own station; accounts above a station choose one (?station=, 404 when out
+// of scope).
+void addRoster(RequestContext& ctx, View& v, const store::TrainingModuleRecord& m) {
+    const auto station = trainingStation(ctx);
+    v.set("shows_roster", true);
+    std::vector<domain::OrgUnit> stations;
+    for (auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
+        if (u.kind == domain::OrgKind::Station) stations.push_back(std::move(u));
+    }
+    if (stations.size() > 1) {
+        v.set("station_options", selectOptions(stations, [](const auto& u) { return std::to_string(u.id); },
+                                               [](const auto& u) { return u.name; },
+                                               station ? std::to_string(station->id) : std::string()));
+        v.set("chooses_station", true);
+    }
+    if (!station) return;
+    store::TrainingStore training(ctx.services.db);
+    const auto rules = requirementRules(ctx);
+    std::map<std::int64_t, std::vector<domain::Completion>> done;
+    std::map<std::int64_t, std::pair<std::string, std::int64_t>> newestPass;  // officer -> (date, completion)
+    for (const auto& c : training.completionsAt(ctx.actor(), station->id)) {
+        done[c.officerId].push_back(c.completion);
+        if (c.completion.moduleId != m.id || !c.completion.passed) continue;
+        auto& best = newestPass[c.officerId];
+        best = std::max(best, std::make_pair(c.completion.completedOn, c.id));
+    }
+    View rows = View::type::list;
+    for (const auto& o : training.officersAt(ctx.actor(), station->id)) {
+        const auto id = o.facts.officerId;
+        const auto c = domain::moduleCompliance(m.rules(), rules, o.facts, done[id], ctx.today());
+        if (c.state == domain::ComplianceState::NotRequired && !c.lastCompleted) continue;
+        View x;
+        x.set("officer_id", std::to_string(id));
+        x.set("name", o.surname + ", " + o.otherNames);
+        x.set("service_number", o.serviceNumber);
+        x.set("rank", o.rankName);
+        x.set("key", domain::complianceKey(c.state));
+        x.set("label", domain::complianceLabel(c.state));
+        x.set("last", c.lastCompleted ? domain::formatDateText(*c.lastCompleted) : std::string("never"));
+        x.set("date", complianceDateText(c, ctx.today()));
+        const auto pass = newestPass.find(id);
+        x.set("has_certificate", pass != newestPass.end());
+        if (pass != newestPass.end()) x.set("certificate_href", "/training/certificates/" + std::to_string(pass->second.second));
+        rows.push_back(x);
+    }
+    const auto count = static_cast<long long>(rows.list_value().size());
+    v.set("roster_station", station->name);
+    v.set("roster_station_id", std::to_string(station->id));
+    v.set("roster_count", domain::countOf(count, "officer", "officers"));
+    v.set("has_roster", count > 0);
+    v.set("roster", rows);
+}
+
 Response modulePage(RequestContext& ctx, const store::TrainingModuleRecord& m, View form, View rule,
                     const domain::FieldErrors& errors, int status) {
     store::TrainingStore training(ctx.services.db);
@@ -199,6 +257,7 @@ Response modulePage(RequestContext& ctx, const store::TrainingModuleRecord& m, V
         order.push_back(k);
     }
     http::addFormErrors(v, errors, order);
+    if (auth::allows(ctx.actor().role, Permission::ReadOfficers)) addRoster(ctx, v, m);
     return ctx.page("training/module", f.code + " " + f.title, v, status);
 }
 

@@ -80,8 +80,10 @@ Response offeringForm(RequestContext& ctx, const domain::OfferingInput& in, cons
     return ctx.page("training/offering_new", "New offering", v, status);
 }
 
+// ?module= chooses the module (the compliance page links here when none is open).
 Response newOffering(RequestContext& ctx) {
     domain::OfferingInput in;
+    in.moduleId = positiveNumber(ctx.request.queryParam("module"));
     in.capacity = "20";
     in.hostId = ctx.actor().orgUnitId;
     return offeringForm(ctx, in, {}, 200);
@@ -227,8 +229,10 @@ Response enrol(RequestContext& ctx) {
     std::vector<std::int64_t> ids;
     std::string how;
     if (r.formParam("bulk") == "due") {
-        // Every officer of the station who is overdue, expired or due within 60 days.
-        const auto station = enrolmentStation(ctx, o);
+        // Every officer of the station who is overdue, expired or due within 60 days: the
+        // station the form names (the compliance page's), else the offering's own.
+        const std::string named = r.formParam("station");
+        const auto station = named.empty() ? enrolmentStation(ctx, o) : requireTrainingStation(ctx, named);
         if (!station) throw domain::ValidationError("officer_id", "Open the offering from a station to enrol its officers.");
         store::TrainingStore training(ctx.services.db);
         const auto module = training.findModule(o.moduleId);

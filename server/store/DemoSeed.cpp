@@ -235,11 +235,13 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const cryp
     result.officersCreated = seedOfficers(db, org, today);
     const auto training = seedTraining(db, today);
     result.trainingModulesCreated = training.modules;
-    if (training.modules > 0) {
+    result.trainingOfferingsCreated = training.offerings;
+    if (training.modules > 0 || training.offerings > 0) {
         db.transaction([&](Connection& c) {
             auto e = event("training.seed", 0, std::to_string(training.modules) + " demo modules, " +
-                                                  std::to_string(training.completions) +
-                                                  " completions created by seed-demo");
+                                                  std::to_string(training.completions) + " completions, " +
+                                                  std::to_string(training.offerings) +
+                                                  " offerings created by seed-demo");
             e.recordType = "training_module";
             e.recordId = "";
             audit.append(c, e);

@@ -4,7 +4,7 @@
 // commander, ocs, auditor at Kilimani station; hr.county at Nairobi County; hr.other at
 // Capitol Hill station); and a nominal roll of about 120 officers (100 at Kilimani, 20 at
 // Capitol Hill) across ranks, units and statuses, many with earlier postings; the demo
-// retraining catalogue and completions (DemoTrainingSeed.h). The roll is
+// retraining catalogue, completions and Kilimani's offerings (DemoTrainingSeed.h). The roll is
 // generated from a fixed seed, so every installation gets the same people.
 //
 // Creates what is missing and changes nothing that exists: an existing account (demo name or
@@ -30,6 +30,7 @@ struct DemoSeedResult {
     int secondFactorsEnrolled = 0;
     int officersCreated = 0;
     int trainingModulesCreated = 0;  // the demo catalogue, with rules and completions (DemoTrainingSeed.h)
+    int trainingOfferingsCreated = 0;  // Kilimani's offerings, run and to come (DemoTrainingSeed.h)
 };
 
 // The demo accounts' usernames, in seeding order.

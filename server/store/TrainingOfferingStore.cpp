@@ -33,10 +33,16 @@ OfferingRecord readOffering(sql::ResultSet& rs) {
 
 }  // namespace
 
-std::vector<OfferingRecord> TrainingOfferingStore::list(const domain::Actor& actor) {
-    return _db.run([&](Connection& c) {
-        auto& st = c.prepare(std::string(kOfferingSelect) + "ORDER BY f.starts_on DESC, f.training_offering_id DESC LIMIT 500");
+namespace {
+
+// The offerings hosted within the actor's scope that `rest` (a WHERE and ORDER BY clause whose
+// parameters `bind` sets from index 2 on) selects.
+template <class Bind>
+std::vector<OfferingRecord> offerings(Db& db, const domain::Actor& actor, const std::string& rest, Bind bind) {
+    return db.run([&](Connection& c) {
+        auto& st = c.prepare(std::string(kOfferingSelect) + rest);
         st.setString(1, scopePattern(actor.scopePath));
+        bind(st);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         std::vector<OfferingRecord> out;
         while (rs->next()) out.push_back(readOffering(*rs));
@@ -44,15 +50,29 @@ std::vector<OfferingRecord> TrainingOfferingStore::list(const domain::Actor& act
     });
 }
 
+}  // namespace
+
+std::vector<OfferingRecord> TrainingOfferingStore::list(const domain::Actor& actor) {
+    return offerings(_db, actor, "ORDER BY f.starts_on DESC, f.training_offering_id DESC LIMIT 500",
+                     [](sql::PreparedStatement&) {});
+}
+
 std::optional<OfferingRecord> TrainingOfferingStore::find(const domain::Actor& actor, std::int64_t id) {
-    return _db.run([&](Connection& c) -> std::optional<OfferingRecord> {
-        auto& st = c.prepare(std::string(kOfferingSelect) + "WHERE f.training_offering_id = ?");
-        st.setString(1, scopePattern(actor.scopePath));
-        st.setInt64(2, id);
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        if (!rs->next()) return std::nullopt;
-        return readOffering(*rs);
-    });
+    auto rows = offerings(_db, actor, "WHERE f.training_offering_id = ?",
+                          [&](sql::PreparedStatement& st) { st.setInt64(2, id); });
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::vector<OfferingRecord> TrainingOfferingStore::openTo(const domain::Actor& actor, const std::string& stationPath,
+                                                          const std::string& today) {
+    return offerings(_db, actor,
+                     "WHERE ? LIKE CONCAT(h.path, '%') AND f.starts_on > ? AND f.enrolled < f.capacity "
+                     "ORDER BY f.starts_on, f.training_offering_id",
+                     [&](sql::PreparedStatement& st) {
+                         st.setString(2, stationPath);
+                         st.setString(3, today);
+                     });
 }
 
 std::int64_t TrainingOfferingStore::create(Connection& c, const domain::OfferingInput& in, std::int64_t by) {

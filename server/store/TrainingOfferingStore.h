@@ -41,6 +41,10 @@ public:
     // Offerings hosted within the actor's scope, the latest start first.
     std::vector<OfferingRecord> list(const domain::Actor& actor);
     std::optional<OfferingRecord> find(const domain::Actor& actor, std::int64_t id);
+    // Offerings open to the officers of the station at `stationPath`: hosted at that station or
+    // a place above it, within the actor's scope, starting after `today`, with places left;
+    // the soonest first.
+    std::vector<OfferingRecord> openTo(const domain::Actor& actor, const std::string& stationPath, const std::string& today);
     // Creates an offering (the caller validated it, host within scope included).
     std::int64_t create(Connection& c, const domain::OfferingInput& in, std::int64_t by);
     // The offering's enrolments (withdrawn ones too), by name.

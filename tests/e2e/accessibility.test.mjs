@@ -20,7 +20,7 @@ const pagesByRole = {
   admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor', '/training/modules',
           '/training/modules/new', '/training/modules/1'],
   auditor: ['/', '/audit', '/audit/verify'],
-  'hr.county': ['/', '/training/compliance', '/training/offerings', '/training/reminders'],
+  'hr.county': ['/', '/training/compliance', '/training/offerings', '/training/reminders', '/training/modules/1'],
 };
 
 for (const [role, paths] of Object.entries(pagesByRole)) {

@@ -109,6 +109,8 @@ const std::vector<Row>& table() {
         {"POST", "/training/modules/new", "/training/modules/new", {403, 400, 403, 403, 403, 403, 403, 403}},
         {"GET", "/training/modules/{id}", "/training/modules/{module}", {302, 200, 200, 403, 403, 403, 200, 403}},
         {"GET", "/training/modules/{id}", "/training/modules/999999", {302, 404, 404, 403, 403, 403, 404, 403}},
+        // With its roster at a station: for those who read officers (an admin reads the module alone).
+        {"GET", "/training/modules/{id}", "/training/modules/{module}?station={unit}", {302, 200, 200, 403, 403, 403, 200, 403}},
         {"POST", "/training/modules/{id}", "/training/modules/{module}", {403, 400, 403, 403, 403, 403, 403, 403}},
         {"POST", "/training/modules/{id}/requirements", "/training/modules/{module}/requirements",
          {403, 400, 403, 403, 403, 403, 403, 403}},

@@ -48,6 +48,7 @@ struct Ids {
     std::string rankCpl, rankIg;            // Corporal (every ladder); Inspector-General (KPS only)
     std::string certMine, certOther;        // passed completions of a Kilimani and a Capitol Hill officer
     std::string offeringMine, offeringOther; // offerings hosted by Kilimani and by Capitol Hill
+    std::string offeringOpen;               // the demo's first-aid course to come at Kilimani
 };
 
 struct Request {
@@ -390,6 +391,10 @@ const std::vector<Row>& table() {
         {"GET", "/training/compliance", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance?station=" + (in ? ids.klm : ids.cph), {}}; },
          200},
+        {"GET", "/training/modules/{id}", "station", "hr", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/training/modules/" + moduleId(db, "HR-UOF") + "?station=" + (in ? ids.klm : ids.cph), {}};
+         }, 200},
         {"GET", "/training/compliance.csv", "station", "hr", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/training/compliance.csv?station=" + (in ? ids.klm : ids.cph), {}}; },
          200},
@@ -406,6 +411,12 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/training/offerings/" + (in ? ids.offeringMine : ids.offeringOther) + "/enrolments",
                             {{"officer_id", ids.officer}}};
+         }, 303},
+        // The bulk enrolment of the compliance page names the station whose due it takes.
+        {"POST", "/training/offerings/{id}/enrolments", "station", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/training/offerings/" + ids.offeringOpen + "/enrolments",
+                            {{"bulk", "due"}, {"station", in ? ids.klm : ids.cph}}};
          }, 303},
         {"POST", "/training/offerings/{id}/enrolments", "officer_id", "hr", E::FieldError,
          [](store::Db&, const Ids& ids, bool in) {
@@ -569,6 +580,9 @@ Ids setUp(test::TestServer& s) {
                       ", officer_id FROM officers WHERE station_id = " + host + " ORDER BY officer_id DESC LIMIT 2");
         });
     }
+    ids.offeringOpen = q(db, "SELECT MIN(training_offering_id) FROM training_offerings WHERE org_unit_id = " + ids.klm +
+                                 " AND starts_on > '" + test::kToday + "'");
+    REQUIRE_FALSE(ids.offeringOpen.empty());
     ids.rankIg = q(db, "SELECT rank_id FROM ranks WHERE code = 'IG'");
     REQUIRE(test::queryInt(db, "SELECT COUNT(*) FROM service_ranks WHERE service_code = 'DCI' AND rank_id = " +
                                    ids.rankIg) == 0);

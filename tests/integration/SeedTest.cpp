@@ -38,6 +38,8 @@ TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
     CHECK(first.accountsCreated == 10);
     CHECK(first.officersCreated == 120);
     CHECK(second.officersCreated == 0);
+    CHECK(first.trainingOfferingsCreated == 3);
+    CHECK(second.trainingOfferingsCreated == 0);
     CHECK(second.accountsCreated == 0);
     CHECK(first.secondFactorsEnrolled == 5);
     CHECK(second.secondFactorsEnrolled == 0);

@@ -6,6 +6,7 @@
 #include "domain/Officer.h"
 #include "domain/Role.h"
 #include "domain/Errors.h"
+#include "domain/Time.h"
 #include "store/TrainingOfferingStore.h"
 #include "store/TrainingReminderStore.h"
 
@@ -43,6 +44,72 @@ std::vector<std::string> lines(const std::string& text) {
     }
     return out;
 }
+
+// One officer's line of the compliance CSV for one module.
+struct CsvCell {
+    std::string state, last, validUntil, dueBy;
+    std::string deadline() const { return validUntil.empty() ? dueBy : validUntil; }
+};
+
+// The compliance CSV (of the station `query` names, else the account's own) for module `code`:
+// service number -> its cell.
+std::map<std::string, CsvCell> complianceOf(test::Browser& b, const std::string& code, const std::string& query = "") {
+    std::map<std::string, CsvCell> out;
+    for (const auto& l : lines(b.get("/training/compliance.csv" + query).body)) {
+        std::vector<std::string> f;
+        std::istringstream in(l);
+        for (std::string x; std::getline(in, x, ',');) f.push_back(x);
+        if (l.back() == ',') f.push_back("");
+        if (f.size() != 10 || f[5] != code) continue;
+        out[f[0]] = {f[6], f[7], f[8], f[9]};
+    }
+    return out;
+}
+
+// The service numbers a bulk enrolment takes: overdue, expired, or due within 60 days.
+std::set<std::string> dueOf(const std::map<std::string, CsvCell>& cells) {
+    std::set<std::string> out;
+    for (const auto& [number, c] : cells) {
+        if (c.state == "overdue" || c.state == "expired" ||
+            (c.state == "due_soon" && c.deadline() <= domain::addDays(test::kToday, 60))) {
+            out.insert(number);
+        }
+    }
+    return out;
+}
+
+// The compliance page's worklist of module `id` (its <section>), or "".
+std::string worklistOf(const std::string& page, const std::string& id) {
+    std::smatch m;
+    const std::regex section("<section class=\"worklist\" aria-labelledby=\"due-" + id + "\">[\\s\\S]*?</section>");
+    return std::regex_search(page, m, section) ? m.str() : std::string();
+}
+
+// The officers a worklist lists, in its order: (officer id, service number).
+std::vector<std::pair<std::string, std::string>> listedIn(const std::string& worklist) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::regex li(R"re(<li><a href="/officers/(\d+)">[^<]*</a> <span class="muted">(\d+)</span>)re");
+    for (std::sregex_iterator it(worklist.begin(), worklist.end(), li), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
+    return out;
+}
+
+std::set<std::string> enrolledIn(store::Db& db, const std::string& offering) {
+    std::set<std::string> out;
+    db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare("SELECT officer_id FROM training_enrolments WHERE status = 'enrolled' "
+                                                     "AND training_offering_id = " + offering).executeQuery());
+        while (rs->next()) out.insert(rs->getString(1));
+    });
+    return out;
+}
+
+// The demo seeded, and Kilimani's HR signed in.
+struct DemoWithHr {
+    test::TestServer s;
+    store::Db& db = (s.seedDemo(), s.db());
+    test::Browser hr{s};
+    DemoWithHr() { REQUIRE(hr.login("hr").status == 303); }
+};
 
 }  // namespace
 
@@ -141,8 +208,11 @@ TEST_CASE("admins edit the catalogue; a new rule puts every officer in scope wit
     REQUIRE(created.status == 303);
     const std::string id = moduleId(s.db(), "COM-POL");
     CHECK(created.header("location") == "/training/modules/" + id);
-    // The same code again is refused at the code.
-    auto again = admin.post("/training/modules/new", newModule("COM-POL"));
+    // The same code again is refused at the code (another title: a new form, not a double click,
+    // which would be answered with the first one's result).
+    auto second = newModule("COM-POL");
+    second["title"] = "Community policing and partnerships";
+    auto again = admin.post("/training/modules/new", second);
     CHECK(again.status == 400);
     CHECK_THAT(again.body, Catch::Contains("A module with this code exists"));
 
@@ -278,7 +348,7 @@ TEST_CASE("a certificate shows its own completion's dates; anyone verifies it by
     auto expired = anyone.get("/training/certificates/verify?code=" + oldCode);
     CHECK(expired.status == 200);
     CHECK_THAT(expired.body, Catch::Contains("Expired on 1 Mar 2022") && !Catch::Contains("National ID"));
-    std::string spaced = newCode.substr(0, 4) + " " + newCode.substr(4, 4) + "-" + newCode.substr(8);
+    std::string spaced = newCode.substr(0, 4) + "%20" + newCode.substr(4, 4) + "-" + newCode.substr(8);
     for (auto& ch : spaced) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     auto valid = anyone.get("/training/certificates/verify?code=" + spaced);  // as typed from paper
     CHECK(valid.status == 200);
@@ -405,19 +475,7 @@ TEST_CASE("bulk enrolment of a station's overdue and due: one action, one transa
     REQUIRE(created.status == 303);
     const std::string offering = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
     // Who the matrix says is overdue, expired or due within 60 days for first aid.
-    int expected = 0;
-    for (const auto& l : lines(hr.get("/training/compliance.csv").body)) {
-        std::vector<std::string> f;
-        std::istringstream in(l);
-        for (std::string x; std::getline(in, x, ',');) f.push_back(x);
-        if (l.back() == ',') f.push_back("");
-        if (f.size() != 10 || f[5] != "FA-BASIC") continue;
-        const std::string deadline = !f[8].empty() ? f[8] : f[9];
-        if (f[6] == "overdue" || f[6] == "expired" ||
-            (f[6] == "due_soon" && deadline <= domain::addDays(test::kToday, 60))) {
-            ++expected;
-        }
-    }
+    const int expected = static_cast<int>(dueOf(complianceOf(hr, "FA-BASIC")).size());
     REQUIRE(expected > 0);
     hr.get("/training/offerings/" + offering);
     auto bulk = hr.post("/training/offerings/" + offering + "/enrolments", {{"bulk", "due"}});
@@ -483,7 +541,14 @@ TEST_CASE("an offering's results: a pass updates compliance and gets a certifica
     CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + offering) == "3");
     REQUIRE(hr.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 303);
     CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + offering) == "2");
-    CHECK(hr.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 404);
+    // The same form again from this session is the double click (the first one's result); from
+    // another session, the enrolment is no longer open.
+    CHECK(hr.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 303);
+    test::Browser hr2(s);
+    REQUIRE(hr2.login("hr").status == 303);
+    hr2.get("/training/offerings/" + offering);
+    CHECK(hr2.post("/training/offerings/" + offering + "/enrolments/" + enrolment(officers[2]) + "/withdraw", {}).status == 404);
+    CHECK(q(db, "SELECT enrolled FROM training_offerings WHERE training_offering_id = " + offering) == "2");
 
     // A pass below the pass mark is refused, with the input kept, and nothing recorded.
     const int before = test::queryInt(db, "SELECT COUNT(*) FROM training_completions");
@@ -512,4 +577,215 @@ TEST_CASE("an offering's results: a pass updates compliance and gets a certifica
     s.server().runMaintenance();
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'training.results' AND detail LIKE "
                              "'DOB-USE: 2 results, 1 passed'") == 1);
+}
+
+TEST_CASE("a module's roster at a station: each officer it is required of or who holds it, state in words, dates, "
+          "certificate of the newest pass", "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    test::Browser hr(s), ocs(s), county(s), other(s), admin(s);
+    REQUIRE(hr.login("hr").status == 303);
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    const std::regex rowRe(
+        R"re(<tr><th scope="row"><a href="/officers/(\d+)">[^<]*</a></th><td>(\d+)</td><td>[^<]+</td><td class="state state-([a-z_]+)"><strong>([^<]+)</strong></td><td>([^<]*)</td><td>([^<]*)</td><td>(?:<a href="/training/certificates/(\d+)">)?)re");
+    // HR-UOF is required of everyone; CP-INT only of two kinds of unit, but others hold it.
+    for (const char* code : {"HR-UOF", "CP-INT"}) {
+        INFO(code);
+        const std::string module = moduleId(db, code);
+        const auto page = hr.get("/training/modules/" + module);
+        REQUIRE(page.status == 200);
+        CHECK_THAT(page.body, Catch::Contains("<h2 id=\"roster\">Officers of Kilimani Police Station</h2>"));
+        // The station's matrix decides who is listed and in which state.
+        std::map<std::string, CsvCell> expected;
+        for (const auto& [number, c] : complianceOf(hr, code)) {
+            if (c.state != "not_required" || !c.last.empty()) expected[number] = c;
+        }
+        REQUIRE_FALSE(expected.empty());
+        std::set<std::string> states, listed;
+        const std::string& body = page.body;
+        for (std::sregex_iterator it(body.begin(), body.end(), rowRe), end; it != end; ++it) {
+            const auto& m = *it;
+            const std::string officer = m[1], number = m[2], key = m[3], label = m[4], last = m[5], until = m[6],
+                              certificate = m[7];
+            INFO(number);
+            REQUIRE(expected.count(number) == 1);
+            const auto& c = expected.at(number);
+            listed.insert(number);
+            states.insert(key);
+            CHECK(key == c.state);
+            CHECK(label == std::map<std::string, std::string>{{"compliant", "Compliant"}, {"due_soon", "Due soon"},
+                                                               {"expired", "Expired"}, {"overdue", "Overdue"},
+                                                               {"not_required", "Not required"}}.at(key));
+            CHECK(last == (c.last.empty() ? std::string("never") : domain::formatDateText(c.last)));
+            if (!c.validUntil.empty()) CHECK_THAT(until, Catch::EndsWith(domain::formatDateText(c.validUntil)));
+            else if (!c.dueBy.empty()) CHECK_THAT(until, Catch::EndsWith(domain::formatDateText(c.dueBy)));
+            // The certificate of the newest pass, when there is one.
+            const std::string newest = q(db, "SELECT COALESCE(MAX(training_completion_id), '') FROM training_completions "
+                                             "WHERE officer_id = " + officer + " AND training_module_id = " + module +
+                                             " AND passed = 1 AND completed_on = (SELECT MAX(completed_on) FROM "
+                                             "training_completions WHERE officer_id = " + officer +
+                                             " AND training_module_id = " + module + " AND passed = 1)");
+            CHECK(certificate == newest);
+        }
+        CHECK(listed.size() == expected.size());
+        CHECK_THAT(body, Catch::Contains("<strong>" + std::to_string(expected.size()) + " officers</strong>"));
+        if (std::string(code) == "HR-UOF") {
+            CHECK(states == std::set<std::string>{"compliant", "due_soon", "expired", "overdue"});
+        } else {
+            CHECK(states.count("not_required") == 1);  // held by officers of whom it is not required
+        }
+    }
+    const std::string uof = moduleId(db, "HR-UOF");
+    // The station commander reads it too; an admin reads the module but not the officers.
+    REQUIRE(ocs.login("ocs").status == 303);
+    CHECK_THAT(ocs.get("/training/modules/" + uof).body, Catch::Contains("<h2 id=\"roster\">"));
+    REQUIRE(admin.login("admin").status == 303);
+    const auto forAdmin = admin.get("/training/modules/" + uof + "?station=" + klm);
+    CHECK(forAdmin.status == 200);
+    CHECK_THAT(forAdmin.body, !Catch::Contains("id=\"roster\"") && !Catch::Contains("/officers/"));
+    // A county account chooses the station; another station's HR finds no Kilimani.
+    REQUIRE(county.login("hr.county").status == 303);
+    const auto choose = county.get("/training/modules/" + uof);
+    CHECK_THAT(choose.body, Catch::Contains("<select id=\"station\" name=\"station\">") &&
+                                Catch::Contains("Capitol Hill Police Station</option>") && !Catch::Contains("/officers/"));
+    const auto chosen = county.get("/training/modules/" + uof + "?station=" + klm);
+    CHECK_THAT(chosen.body, Catch::Contains("Officers of Kilimani Police Station") &&
+                                Catch::Contains("<option value=\"" + klm + "\" selected>"));
+    REQUIRE(other.login("hr.other").status == 303);
+    CHECK(other.get("/training/modules/" + uof + "?station=" + klm).status == 404);
+    CHECK(county.get("/training/modules/" + uof + "?station=nowhere").status == 404);
+}
+
+TEST_CASE_METHOD(DemoWithHr, "the station's matrix lists who is due per module, with a bulk enrolment button for each "
+                 "open offering that enrols exactly them", "[http][training]") {
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    const std::string fa = moduleId(db, "FA-BASIC"), uof = moduleId(db, "HR-UOF"), dob = moduleId(db, "DOB-USE");
+    // The demo's first-aid course still to come at Kilimani.
+    const std::string open = q(db, "SELECT training_offering_id FROM training_offerings WHERE training_module_id = " + fa +
+                                       " AND starts_on > '" + test::kToday + "'");
+    REQUIRE_FALSE(open.empty());
+
+    const auto page = hr.get("/training/compliance");
+    REQUIRE(page.status == 200);
+    const std::string list = worklistOf(page.body, fa);
+    const auto listed = listedIn(list);
+    const auto cells = complianceOf(hr, "FA-BASIC");
+    std::set<std::string> numbers, ids;
+    std::string previous;
+    for (const auto& [id, number] : listed) {
+        numbers.insert(number);
+        ids.insert(id);
+        const std::string deadline = cells.at(number).deadline();
+        CHECK(previous <= deadline);  // the most urgent first
+        previous = deadline;
+    }
+    CHECK(numbers == dueOf(cells));
+    REQUIRE(listed.size() > 1);
+    const std::string n = std::to_string(listed.size());
+    CHECK_THAT(list, Catch::Contains("FA-BASIC First aid: " + n + " officers") &&
+                         Catch::Contains("<form method=\"post\" action=\"/training/offerings/" + open + "/enrolments\"") &&
+                         Catch::Contains("name=\"bulk\" value=\"due\"") &&
+                         Catch::Contains("name=\"station\" value=\"" + klm + "\"") &&
+                         Catch::Contains(">Enrol these " + n + " in FA-BASIC at Kilimani Police Station, briefing hall (from " +
+                                         domain::formatDateText(domain::addDays(test::kToday, 16)) + ", 60 places left)</button>"));
+    // Pressed: exactly the officers listed are enrolled, and HR lands on the offering.
+    const auto pressed = hr.post("/training/offerings/" + open + "/enrolments", {{"bulk", "due"}, {"station", klm}});
+    REQUIRE(pressed.status == 303);
+    CHECK(pressed.header("location") == "/training/offerings/" + open);
+    CHECK(enrolledIn(db, open) == ids);
+    const std::string after = worklistOf(hr.get("/training/compliance").body, fa);
+    CHECK_THAT(after, Catch::Contains("All of them are enrolled.") && !Catch::Contains("name=\"bulk\""));
+
+    // Nothing open: said, with the way to plan an offering of the module.
+    CHECK_THAT(worklistOf(page.body, uof), Catch::Contains("No offering of HR-UOF is open to Kilimani Police Station.") &&
+                                               Catch::Contains("href=\"/training/offerings/new?module=" + uof + "\""));
+    CHECK_THAT(hr.get("/training/offerings/new?module=" + uof).body, Catch::Contains("<option value=\"" + uof + "\" selected>"));
+    // Fewer places than officers due: the offering's own page chooses whom.
+    hr.get("/training/offerings/new");
+    REQUIRE(hr.post("/training/offerings/new", {{"module_id", uof}, {"host_id", klm}, {"starts_on", "11/01/2027"},
+                                                 {"ends_on", "12/01/2027"}, {"venue", "Kilimani hall"},
+                                                 {"trainer", "Insp. Achieng"}, {"capacity", "3"}}).status == 303);
+    const std::string small = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
+    const std::string few = worklistOf(hr.get("/training/compliance").body, uof);
+    CHECK_THAT(few, Catch::Contains("<a href=\"/training/offerings/" + small + "\">HR-UOF at Kilimani hall (from 11 Jan 2027, 3 places left)</a>") &&
+                        Catch::Contains("Fewer places are left than the") && !Catch::Contains("name=\"bulk\""));
+
+    // Some of them have not passed the prerequisite: they are marked, and the offering's page
+    // chooses whom (the enrolment would refuse them all).
+    const std::string sup = moduleId(db, "DOB-SUP"), use = moduleId(db, "DOB-USE");
+    hr.get("/training/offerings/new");
+    REQUIRE(hr.post("/training/offerings/new", {{"module_id", sup}, {"host_id", klm}, {"starts_on", "25/01/2027"},
+                                                 {"ends_on", "25/01/2027"}, {"venue", "Kilimani report office"},
+                                                 {"trainer", "Sgt. Wafula"}, {"capacity", "200"}}).status == 303);
+    const std::string supList = worklistOf(hr.get("/training/compliance").body, sup);
+    int lacking = 0;
+    for (const auto& [id, number] : listedIn(supList)) {
+        lacking += test::queryInt(db, "SELECT COUNT(*) FROM training_completions WHERE passed = 1 AND officer_id = " + id +
+                                          " AND training_module_id = " + use) == 0;
+    }
+    REQUIRE(lacking > 0);
+    int marked = 0;
+    for (auto at = supList.find("has not passed DOB-USE</li>"); at != std::string::npos;
+         at = supList.find("has not passed DOB-USE</li>", at + 1)) {
+        ++marked;
+    }
+    CHECK(marked == lacking);
+    CHECK_THAT(supList, Catch::Contains(std::to_string(lacking) + " of them have not passed DOB-USE yet") &&
+                            !Catch::Contains("name=\"bulk\""));
+
+    // The station commander reads the worklists, without the forms.
+    test::Browser ocs(s);
+    REQUIRE(ocs.login("ocs").status == 303);
+    const auto theirs = ocs.get("/training/compliance");
+    CHECK(listedIn(worklistOf(theirs.body, uof)).size() == listedIn(worklistOf(page.body, uof)).size());
+    CHECK_THAT(theirs.body, !Catch::Contains("name=\"bulk\"") && !Catch::Contains("/training/offerings/new?module="));
+
+    // A county's course for a station chosen by a county account: the form names the station.
+    test::Browser county(s);
+    REQUIRE(county.login("hr.county").status == 303);
+    county.get("/training/offerings/new");
+    REQUIRE(county.post("/training/offerings/new", {{"module_id", dob}, {"host_id", q(db, "SELECT org_unit_id FROM org_units WHERE code = 'NRB'")},
+                                                     {"starts_on", "18/01/2027"}, {"ends_on", "18/01/2027"},
+                                                     {"venue", "Vigilance House"}, {"trainer", "ICT directorate"},
+                                                     {"capacity", "100"}}).status == 303);
+    const std::string countyCourse = q(db, "SELECT MAX(training_offering_id) FROM training_offerings");
+    CHECK_THAT(worklistOf(hr.get("/training/compliance").body, dob), Catch::Contains("No offering of DOB-USE is open"));
+    const std::string forCounty = worklistOf(county.get("/training/compliance?station=" + klm).body, dob);
+    const auto due = listedIn(forCounty);
+    REQUIRE_FALSE(due.empty());
+    CHECK_THAT(forCounty, Catch::Contains("action=\"/training/offerings/" + countyCourse + "/enrolments\"") &&
+                              Catch::Contains("name=\"station\" value=\"" + klm + "\"") &&
+                              Catch::Contains("in DOB-USE at Vigilance House, run by Nairobi County (from 18 Jan 2027, 100 places left)"));
+    REQUIRE(county.post("/training/offerings/" + countyCourse + "/enrolments", {{"bulk", "due"}, {"station", klm}}).status == 303);
+    std::set<std::string> dueIds;
+    for (const auto& [id, number] : due) dueIds.insert(id);
+    CHECK(enrolledIn(db, countyCourse) == dueIds);
+}
+
+TEST_CASE_METHOD(DemoWithHr, "the demo station has offerings that ran, with their results, and one to come with places",
+                 "[http][training]") {
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    const std::string past = " FROM training_offerings WHERE org_unit_id = " + klm + " AND ends_on < '" + test::kToday + "'";
+    CHECK(test::queryInt(db, "SELECT COUNT(*)" + past) == 2);
+    // Every enrolment of those has its result: passes and the failure are completions of the
+    // offering dated its last day, passes with a certificate; the absent officer has none.
+    const std::string results = " FROM training_enrolments e JOIN training_offerings f USING (training_offering_id) "
+                                "LEFT JOIN training_completions c ON c.training_completion_id = e.training_completion_id "
+                                "WHERE f.org_unit_id = " + klm + " AND f.ends_on < '" + test::kToday + "'";
+    CHECK(test::queryInt(db, "SELECT COUNT(*)" + results + " AND e.attendance IS NULL") == 0);
+    CHECK(test::queryInt(db, "SELECT COUNT(*)" + results + " AND e.attendance = 'absent' AND c.training_completion_id IS NULL") == 1);
+    CHECK(test::queryInt(db, "SELECT COUNT(*)" + results + " AND c.passed = 0 AND c.training_offering_id = f.training_offering_id") == 1);
+    CHECK(test::queryInt(db, "SELECT COUNT(*)" + results + " AND c.passed = 1 AND c.training_offering_id = f.training_offering_id "
+                             "AND c.completed_on = f.ends_on AND LENGTH(c.certificate_code) = 12") == 6);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_offerings WHERE org_unit_id = " + klm + " AND starts_on > '" +
+                                 test::kToday + "' AND enrolled < capacity") == 1);
+    const auto list = hr.get("/training/offerings");
+    CHECK_THAT(list.body, Catch::Contains("3 offerings") && Catch::Contains("HR-UOF Human rights and the use of force"));
+    const std::string uof = q(db, "SELECT training_offering_id" + past + " AND training_module_id = " + moduleId(db, "HR-UOF"));
+    CHECK_THAT(hr.get("/training/offerings/" + uof).body, Catch::Contains("Passed (76)") && Catch::Contains("Did not pass (52)") &&
+                                                              Catch::Contains("4 officers enrolled"));
+    // Seeding again adds none.
+    s.seedDemo();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_offerings") == 3);
 }
