@@ -56,6 +56,7 @@ Server::Server(Config config)
     handlers::addAuditRoutes(_router);
     handlers::addOfficerRoutes(_router);
     handlers::addTrainingRoutes(_router);
+    handlers::addWelfareRoutes(_router);
     handlers::addOfficerImportRoutes(_router);
     _router.validate();
 }

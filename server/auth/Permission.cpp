@@ -14,6 +14,7 @@ std::string toString(Permission p) {
         case Permission::ManageOfficers: return "manage_officers";
         case Permission::ReadTraining: return "read_training";
         case Permission::ManageCatalogue: return "manage_catalogue";
+        case Permission::Counselling: return "counselling";
     }
     return "unknown";
 }

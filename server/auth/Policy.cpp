@@ -1,6 +1,8 @@
 // Role-level access decisions; see Policy.h.
 #include "auth/Policy.h"
 
+#include "domain/Welfare.h"
+
 namespace kituo::auth {
 
 using domain::Role;
@@ -23,6 +25,8 @@ bool allows(Role role, Permission permission) {
             return role == Role::HrOfficer || role == Role::StationCommander || role == Role::Admin;
         case Permission::ManageCatalogue:
             return role == Role::Admin || role == Role::HrOfficer;
+        case Permission::Counselling:
+            return domain::isCounsellingRole(role);
     }
     return false;
 }
@@ -42,6 +46,7 @@ std::vector<NavItem> navigationFor(Role role) {
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/officers", "Officers"});
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/training/compliance", "Training"});
     else if (allows(role, Permission::ReadTraining)) nav.push_back({"/training/modules", "Training"});
+    if (allows(role, Permission::Counselling)) nav.push_back({"/welfare/cases", "Cases"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});
     if (allows(role, Permission::ManageOrg)) nav.push_back({"/admin/org", "Organisation"});
     if (allows(role, Permission::ReadAudit)) nav.push_back({"/audit", "Audit trail"});

@@ -5,10 +5,17 @@
 
 #include <sodium.h>
 
+#include <stdexcept>
+
 namespace kituo::crypto {
 
 SecretBox::SecretBox(const KeyRing& keys, unsigned long long subkeyId, const char context[8])
     : _key(keys.derive(subkeyId, context)) {}
+
+SecretBox SecretBox::withKey(std::string key32) {
+    if (key32.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES) throw std::invalid_argument("a data key is 32 bytes");
+    return SecretBox(std::move(key32));
+}
 
 std::string SecretBox::seal(const std::string& plain, const std::string& associated) const {
     ensureSodium();

@@ -16,11 +16,14 @@ class SecretBox {
 public:
     // `subkeyId` and `context` select the purpose key (see KeyRing::derive).
     SecretBox(const KeyRing& keys, unsigned long long subkeyId, const char context[8]);
+    // A box under a 32-byte key of its own (a case's data key).
+    static SecretBox withKey(std::string key32);
     std::string seal(const std::string& plain, const std::string& associated) const;
     // Nothing when the value was not sealed by this key for this associated data.
     std::optional<std::string> open(const std::string& sealed, const std::string& associated) const;
 
 private:
+    explicit SecretBox(std::string key) : _key(std::move(key)) {}
     std::string _key;
 };
 

@@ -30,6 +30,8 @@ void addOfficerFormRoutes(http::Router& router);
 void addPostingRoutes(http::Router& router);
 // /training/modules... (the catalogue) and addTrainingComplianceRoutes
 void addTrainingRoutes(http::Router& router);
+// /welfare/... (counselling: cases, sessions, notes, break-glass)
+void addWelfareRoutes(http::Router& router);
 // /training/compliance[.csv] (called by addTrainingRoutes)
 void addTrainingComplianceRoutes(http::Router& router);
 // /training/completions/new (called by addTrainingRoutes)

@@ -2,6 +2,7 @@
 #include "store/DemoSeed.h"
 
 #include "store/DemoTrainingSeed.h"
+#include "store/DemoWelfareSeed.h"
 #include "store/PostingStore.h"
 #include "store/RankStore.h"
 #include "store/Connection.h"
@@ -243,6 +244,17 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const cryp
                                                   std::to_string(training.offerings) +
                                                   " offerings created by seed-demo");
             e.recordType = "training_module";
+            e.recordId = "";
+            audit.append(c, e);
+        });
+    }
+    const auto welfare = seedWelfare(db, keys, today);
+    result.welfareCases = welfare.cases;
+    if (welfare.cases > 0) {
+        db.transaction([&](Connection& c) {
+            auto e = event("welfare.seed", 0, std::to_string(welfare.cases) + " demo cases with " +
+                                                  std::to_string(welfare.sessions) + " sessions created by seed-demo");
+            e.recordType = "welfare_case";
             e.recordId = "";
             audit.append(c, e);
         });

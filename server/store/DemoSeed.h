@@ -31,6 +31,7 @@ struct DemoSeedResult {
     int officersCreated = 0;
     int trainingModulesCreated = 0;  // the demo catalogue, with rules and completions (DemoTrainingSeed.h)
     int trainingOfferingsCreated = 0;  // Kilimani's offerings, run and to come (DemoTrainingSeed.h)
+    int welfareCases = 0;              // counselling cases of the demo counsellors (DemoWelfareSeed.h)
 };
 
 // The demo accounts' usernames, in seeding order.

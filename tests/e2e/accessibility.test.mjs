@@ -21,6 +21,8 @@ const pagesByRole = {
           '/training/modules/new', '/training/modules/1'],
   auditor: ['/', '/audit', '/audit/verify'],
   'hr.county': ['/', '/training/compliance', '/training/offerings', '/training/reminders', '/training/modules/1'],
+  counsellor: ['/', '/welfare/cases', '/welfare/cases/new', '{case}', '{session}'],
+  supervisor: ['/', '/welfare/cases', '{case}', '/welfare/break-glass', '/welfare/break-glass/reviews'],
 };
 
 for (const [role, paths] of Object.entries(pagesByRole)) {
@@ -35,11 +37,19 @@ for (const [role, paths] of Object.entries(pagesByRole)) {
       await page.goto(`${baseUrl}/officers/${officer}`);
       correct = await page.getAttribute('a[href$="/correct"]', 'href');
     }
+    let welfareCase = '', welfareSession = '';
+    if (paths.some((p) => p === '{case}' || p === '{session}')) {  // the first case on the desk, and its first session
+      await page.goto(`${baseUrl}/welfare/cases`);
+      welfareCase = await page.getAttribute('table tbody tr:first-child a[href^="/welfare/cases/"]', 'href');
+      await page.goto(baseUrl + welfareCase);
+      welfareSession = await page.getAttribute('a[href^="/welfare/sessions/"]', 'href');
+    }
     const problems = [];
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
       for (const path of paths) {
-        await page.goto(baseUrl + path.replace('{officer}', officer).replace('{correct}', correct));
+        await page.goto(baseUrl + path.replace('{officer}', officer).replace('{correct}', correct)
+          .replace('{case}', welfareCase).replace('{session}', welfareSession));
         for (const v of await axeViolations(page)) problems.push(`${path} at ${width}px: ${v}`);
         if (width === 360) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -138,6 +138,25 @@ const std::vector<Row>& table() {
         // Recording a class's results: HR.
         {"GET", "/training/completions/new", "/training/completions/new", {302, 403, 200, 403, 403, 403, 403, 403}},
         {"POST", "/training/completions/new", "/training/completions/new", {403, 403, 400, 403, 403, 403, 403, 403}},
+        // Counselling: counsellors and clinical supervisors only; {case} and {session} are the
+        // demo counsellor's, which the demo supervisor supervises (counsellor2 against them:
+        // WelfareTest.cpp).
+        {"GET", "/welfare/cases", "/welfare/cases", {302, 403, 403, 200, 200, 403, 403, 403}},
+        {"GET", "/welfare/cases/new", "/welfare/cases/new", {302, 403, 403, 200, 403, 403, 403, 403}},
+        {"POST", "/welfare/cases/new", "/welfare/cases/new", {403, 403, 403, 400, 403, 403, 403, 403}},
+        {"GET", "/welfare/cases/{id}", "/welfare/cases/{case}", {302, 403, 403, 200, 200, 403, 403, 403}},
+        {"GET", "/welfare/cases/{id}", "/welfare/cases/999999", {302, 403, 403, 404, 404, 403, 403, 403}},
+        {"POST", "/welfare/cases/{id}/sessions", "/welfare/cases/{case}/sessions", {403, 403, 403, 400, 400, 403, 403, 403}},
+        {"POST", "/welfare/cases/{id}/close", "/welfare/cases/{case}/close", {403, 403, 403, 400, 400, 403, 403, 403}},
+        {"POST", "/welfare/cases/{id}/break-glass", "/welfare/cases/{case}/break-glass",
+         {403, 403, 403, 403, 400, 403, 403, 403}},
+        {"GET", "/welfare/sessions/{id}", "/welfare/sessions/{session}", {302, 403, 403, 200, 200, 403, 403, 403}},
+        {"GET", "/welfare/sessions/{id}", "/welfare/sessions/999999", {302, 403, 403, 404, 404, 403, 403, 403}},
+        {"GET", "/welfare/break-glass", "/welfare/break-glass", {302, 403, 403, 403, 200, 403, 403, 403}},
+        {"POST", "/welfare/break-glass", "/welfare/break-glass", {403, 403, 403, 403, 400, 403, 403, 403}},
+        {"GET", "/welfare/break-glass/reviews", "/welfare/break-glass/reviews", {302, 403, 403, 403, 200, 403, 403, 403}},
+        {"POST", "/welfare/break-glass/{id}/review", "/welfare/break-glass/999999/review",
+         {403, 403, 403, 403, 404, 403, 403, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;
@@ -183,6 +202,11 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
     const std::string far = officerId("2103700");      // Capitol Hill
     const std::string module = test::queryValue(s.db(), "SELECT training_module_id FROM training_modules WHERE code = 'HR-UOF'");
     const std::string certificate = test::queryValue(s.db(), "SELECT MIN(training_completion_id) FROM training_completions WHERE passed = 1");
+    const std::string welfareCase = test::queryValue(
+        s.db(), "SELECT MIN(a.welfare_case_id) FROM welfare_case_counsellors a JOIN users u ON u.user_id = a.user_id "
+                "JOIN welfare_cases c ON c.welfare_case_id = a.welfare_case_id AND c.status = 'open' WHERE u.username = 'counsellor'");
+    const std::string welfareSession =
+        test::queryValue(s.db(), "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE welfare_case_id = " + welfareCase);
 
     for (std::size_t col = 0; col < kRoles.size(); ++col) {
         const std::string& role = kRoles[col];
@@ -192,7 +216,8 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
             std::string path = row.path;
             for (const auto& [key, value] : std::map<std::string, std::string>{
                      {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far},
-                     {"{module}", module}, {"{certificate}", certificate}}) {
+                     {"{module}", module}, {"{certificate}", certificate},
+                     {"{case}", welfareCase}, {"{session}", welfareSession}}) {
                 path = replaceAll(path, key, value);
             }
             // A real page first, so the browser holds the token a form on that page would carry.

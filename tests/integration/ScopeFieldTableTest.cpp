@@ -76,6 +76,13 @@ struct Row {
 
 std::string q(store::Db& db, const std::string& sql) { return test::queryValue(db, sql); }
 
+// The lowest open case of the demo counsellor `username`.
+std::string openCaseOf(store::Db& db, const std::string& username) {
+    return q(db, "SELECT MIN(a.welfare_case_id) FROM welfare_case_counsellors a JOIN users u ON u.user_id = a.user_id "
+                 "JOIN welfare_cases c ON c.welfare_case_id = a.welfare_case_id AND c.status = 'open' "
+                 "WHERE u.username = '" + username + "'");
+}
+
 int unique() {
     static int n = 0;
     return ++n;
@@ -479,6 +486,46 @@ const std::vector<Row>& table() {
          [](store::Db&, const Ids& ids, bool in) {
              return Request{"/account/sessions/" + (in ? ids.sessionMine : ids.sessionOther) + "/end", {}};
          }, 303},
+        // --- counselling (counsellor): counsellor2's cases and sessions are not theirs ---
+        {"GET", "/welfare/cases/{id}", "{id}", "counsellor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) { return Request{"/welfare/cases/" + openCaseOf(db, in ? "counsellor" : "counsellor2"), {}}; },
+         200},
+        {"POST", "/welfare/cases/{id}/sessions", "{id}", "counsellor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + openCaseOf(db, in ? "counsellor" : "counsellor2") + "/sessions",
+                            {{"held_on", "2026-11-20"}, {"held_time", "10:00"}, {"duration_minutes", "45"},
+                             {"session_type", "individual"}, {"referral_source", "self"}, {"concerns", "stress"},
+                             {"risk_level", "low"}}};
+         }, 303},
+        {"GET", "/welfare/sessions/{id}", "{id}", "counsellor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/sessions/" + q(db, "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE "
+                                                         "welfare_case_id = " + openCaseOf(db, in ? "counsellor" : "counsellor2")), {}};
+         }, 200},
+        {"POST", "/welfare/cases/{id}/close", "{id}", "counsellor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + openCaseOf(db, in ? "counsellor" : "counsellor2") + "/close",
+                            {{"outcome", "goals_met"}}};
+         }, 303},
+        // Emergency access names any case there is; one that does not exist is refused.
+        {"POST", "/welfare/cases/{id}/break-glass", "{id}", "supervisor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + (in ? openCaseOf(db, "counsellor") : std::string("999999")) + "/break-glass",
+                            {{"reason", "The officer called the hotline in crisis tonight"}}};
+         }, 303},
+        // A grant held by someone else may be reviewed (one's own: WelfareTest.cpp).
+        {"POST", "/welfare/break-glass/{id}/review", "{id}", "supervisor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             if (!in) return Request{"/welfare/break-glass/999999/review", {}};
+             db.run([&](store::Connection& c) {
+                 c.execute("INSERT INTO welfare_break_glass (welfare_case_id, user_id, reason, granted_at, expires_at) "
+                           "SELECT MIN(welfare_case_id), (SELECT user_id FROM users WHERE username = 'counsellor2'), "
+                           "'Set up for the scope table', NOW(), NOW() FROM welfare_cases");
+                 return 0;
+             });
+             return Request{"/welfare/break-glass/" + q(db, "SELECT MAX(welfare_break_glass_id) FROM welfare_break_glass") +
+                                "/review", {}};
+         }, 303},
     };
     static const bool aliased = [] {
         addAliases(rows, "POST", "/officers", "/officers/new", [](const std::string& p) { return p + "/new"; });
@@ -499,7 +546,9 @@ std::map<std::string, std::string> fingerprint(store::Db& db) {
     for (const char* t : {"officers", "postings", "posting_corrections", "officer_imports", "training_modules",
                           "training_prerequisites", "training_requirements", "training_completions", "training_offerings",
                           "training_enrolments", "users", "org_units", "user_second_factors",
-                          "recovery_codes", "second_factor_resets", "user_notices", "data_versions"}) {
+                          "recovery_codes", "second_factor_resets", "user_notices", "data_versions",
+                          "welfare_cases", "welfare_case_counsellors", "welfare_sessions", "welfare_break_glass",
+                          "welfare_supervision"}) {
         const std::string table = t;
         const std::string columns = q(db,
             "SELECT GROUP_CONCAT(CONCAT('IFNULL(`', column_name, '`, ''<null>'')') ORDER BY ordinal_position) "
@@ -644,6 +693,8 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
     //    role. A GET route with a path parameter needs a sample address here to be fetched.
     const std::map<std::string, std::string> samples = {
         {"/static/{file}", "/static/app.css"},
+        {"/welfare/cases/{id}", "/welfare/cases/" + openCaseOf(s.db(), "counsellor")},
+        {"/welfare/sessions/{id}", "/welfare/sessions/" + q(s.db(), "SELECT MIN(welfare_session_id) FROM welfare_sessions")},
         {"/officers/{id}", "/officers/" + ids.officer},
         {"/officers/{id}/edit", "/officers/" + ids.officer + "/edit"},
         {"/officers/{id}/postings", "/officers/" + ids.officer + "/postings"},

@@ -22,6 +22,7 @@ TEST_CASE("each permission is held by exactly the intended roles", "[unit]") {
               (r == Role::HrOfficer || r == Role::StationCommander || r == Role::Admin));
         // HR also needs national scope, checked against the account's place (TrainingHandlers).
         CHECK(auth::allows(r, Permission::ManageCatalogue) == (r == Role::Admin || r == Role::HrOfficer));
+        CHECK(auth::allows(r, Permission::Counselling) == (r == Role::Counsellor || r == Role::ClinicalSupervisor));
         CHECK(auth::seesNationalIds(r) == (r == Role::HrOfficer));
     }
 }
@@ -42,7 +43,8 @@ TEST_CASE("navigation shows only what the role may open", "[unit]") {
     CHECK(hrefs(Role::Admin) ==
           std::vector<std::string>{"/", "/training/modules", "/admin/users", "/admin/org", "/account/sessions"});
     CHECK(hrefs(Role::Auditor) == std::vector<std::string>{"/", "/audit", "/account/sessions"});
-    CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/account/sessions"});
+    CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
+    CHECK(hrefs(Role::ClinicalSupervisor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
     CHECK(hrefs(Role::HrOfficer) ==
           std::vector<std::string>{"/", "/officers", "/training/compliance", "/account/sessions"});
     CHECK(hrefs(Role::StationCommander) ==
