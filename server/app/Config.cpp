@@ -135,6 +135,7 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
         r.integer("audit.anonymousRefusalsPerAddress", "", c.anonymousRefusalsPerAddress, 1, 1000000));
     c.certificateChecksPerAddress = static_cast<int>(
         r.integer("training.certificateChecksPerAddress", "", c.certificateChecksPerAddress, 1, 1000000));
+    c.welfareSmallCount = static_cast<int>(r.integer("welfare.smallCount", "", c.welfareSmallCount, 3, 100));
     return c;
 }
 

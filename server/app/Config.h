@@ -58,6 +58,9 @@ struct Config {
     int anonymousRefusalsPerAddress = 120;
     // Public certificate verifications an address may make per summary interval (then 429).
     int certificateChecksPerAddress = 30;
+    // Counselling statistics outside the counselling team: counts of 1 to smallCount-1 are shown
+    // as "<smallCount" (domain/Suppression.h); at least 3.
+    int welfareSmallCount = 5;
 
     // `path` made absolute against root (absolute paths are returned unchanged).
     std::string resolve(const std::string& path) const;

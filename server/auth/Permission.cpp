@@ -15,6 +15,7 @@ std::string toString(Permission p) {
         case Permission::ReadTraining: return "read_training";
         case Permission::ManageCatalogue: return "manage_catalogue";
         case Permission::Counselling: return "counselling";
+        case Permission::ReadWelfareStats: return "read_welfare_stats";
     }
     return "unknown";
 }

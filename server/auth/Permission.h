@@ -17,6 +17,7 @@ enum class Permission {
     ManageOfficers,  // create and edit officers, transfers, CSV import
     ReadTraining,    // the retraining catalogue, compliance of the officers in scope
     ManageCatalogue, // create and edit modules and their requirement rules (HR: national scope only)
+    ReadWelfareStats,  // suppressed counselling statistics of the places in scope (no person, no case)
     Counselling,     // the counselling pages: cases, sessions, notes, break-glass (each case only for
                      // whom domain/Welfare.h lets reach it, enforced in WelfareStore's queries)
 };

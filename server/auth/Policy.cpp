@@ -27,6 +27,8 @@ bool allows(Role role, Permission permission) {
             return role == Role::Admin || role == Role::HrOfficer;
         case Permission::Counselling:
             return domain::isCounsellingRole(role);
+        case Permission::ReadWelfareStats:
+            return role == Role::HrOfficer || role == Role::StationCommander;
     }
     return false;
 }
@@ -47,6 +49,7 @@ std::vector<NavItem> navigationFor(Role role) {
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/training/compliance", "Training"});
     else if (allows(role, Permission::ReadTraining)) nav.push_back({"/training/modules", "Training"});
     if (allows(role, Permission::Counselling)) nav.push_back({"/welfare/cases", "Cases"});
+    if (allows(role, Permission::ReadWelfareStats)) nav.push_back({"/welfare/stats", "Welfare"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});
     if (allows(role, Permission::ManageOrg)) nav.push_back({"/admin/org", "Organisation"});
     if (allows(role, Permission::ReadAudit)) nav.push_back({"/audit", "Audit trail"});

@@ -32,6 +32,8 @@ void addPostingRoutes(http::Router& router);
 void addTrainingRoutes(http::Router& router);
 // /welfare/... (counselling: cases, sessions, notes, break-glass)
 void addWelfareRoutes(http::Router& router);
+// /welfare/stats (suppressed counts for commanders and HR; called by addWelfareRoutes)
+void addWelfareStatsRoutes(http::Router& router);
 // /training/compliance[.csv] (called by addTrainingRoutes)
 void addTrainingComplianceRoutes(http::Router& router);
 // /training/completions/new (called by addTrainingRoutes)

@@ -30,7 +30,7 @@ using http::View;
 namespace {
 
 const std::vector<std::string> kCaseFields = {"service_number", "consent", "consent_reference"};
-const std::vector<std::string> kSessionFields = {"held_on",       "held_time",  "duration_minutes", "session_type",
+const std::vector<std::string> kSessionFields = {"counsellor_id", "held_on",       "held_time",  "duration_minutes", "session_type",
                                                  "referral_source", "concerns", "risk_level",       "follow_up_on",
                                                  "referral_out_to", "referral_out_reason", "note"};
 
@@ -234,6 +234,17 @@ Response casePage(RequestContext& ctx, const store::CaseRecord& c, const domain:
     v.set("referral_out_reason", in.referralOutReason);
     v.set("note", in.note);
     v.set("outcomes", choiceOptions(domain::caseOutcomes(), {}));
+    if (c.access == domain::CaseAccess::Supervising && c.status == "open") {
+        View counsellors = View::type::list;
+        for (const auto& [id, name] : store.supervisedCounsellors(ctx.actor())) {
+            View o;
+            o.set("value", std::to_string(id));
+            o.set("label", name);
+            counsellors.push_back(o);
+        }
+        v.set("supervised_counsellors", counsellors);
+        v.set("can_assign", !counsellors.list_value().empty());
+    }
     v.set("csrf_token", ctx.user->csrfToken);
     http::addFormErrors(v, errors, kSessionFields);
     return ctx.page("welfare/case", "Case " + std::to_string(c.id), v, status);
@@ -317,6 +328,31 @@ Response closeCase(RequestContext& ctx) {
     ctx.flash("success", "Case closed.");
     return Response::redirect("/welfare/cases/" + std::to_string(c.id));
 }
+
+// A supervisor assigns one of their counsellors to a case they supervise: with `replace` the
+// case is transferred to that counsellor alone.
+Response assign(RequestContext& ctx, bool replace) {
+    const auto c = requireCase(ctx);
+    if (c.access != domain::CaseAccess::Supervising) ctx.notFound("welfare_case", std::to_string(c.id));
+    const std::int64_t counsellor = positiveNumber(ctx.request.formParam("counsellor_id"));
+    if (counsellor <= 0) {
+        return casePage(ctx, c, {}, {{"counsellor_id", "Choose one of the counsellors you supervise."}}, 400);
+    }
+    try {
+        ctx.write(ctx.auditEvent(replace ? "welfare.case_transfer" : "welfare.case_assign", "welfare_case",
+                                 std::to_string(c.id), "success", "to user " + std::to_string(counsellor)),
+                  [&](store::Tx& tx, domain::AuditEvent&) {
+                      welfare(ctx).assignCounsellor(tx, ctx.actor(), c.id, counsellor, replace, ctx.today());
+                  });
+    } catch (const domain::ValidationError& e) {
+        return casePage(ctx, c, {}, e.fieldErrors(), 400);
+    }
+    ctx.flash("success", replace ? "Case transferred." : "Counsellor added to the case.");
+    return Response::redirect("/welfare/cases/" + std::to_string(c.id));
+}
+
+Response transferCase(RequestContext& ctx) { return assign(ctx, true); }
+Response addCounsellor(RequestContext& ctx) { return assign(ctx, false); }
 
 Response breakGlassForm(RequestContext& ctx, const std::string& caseNumber, const std::string& reason,
                         const domain::FieldErrors& errors, int status) {
@@ -429,11 +465,14 @@ void addWelfareRoutes(http::Router& router) {
     router.add("POST", "/welfare/cases/{id}/sessions", Permission::Counselling, addSession, session);
     router.add("POST", "/welfare/cases/{id}/close", Permission::Counselling, closeCase);
     router.add("POST", "/welfare/cases/{id}/break-glass", Permission::Counselling, grantBreakGlass);
+    router.add("POST", "/welfare/cases/{id}/transfer", Permission::Counselling, transferCase);
+    router.add("POST", "/welfare/cases/{id}/counsellors", Permission::Counselling, addCounsellor);
     router.add("GET", "/welfare/sessions/{id}", Permission::Counselling, showSession);
     router.add("GET", "/welfare/break-glass", Permission::Counselling, newBreakGlass);
     router.add("POST", "/welfare/break-glass", Permission::Counselling, postBreakGlassForm);
     router.add("GET", "/welfare/break-glass/reviews", Permission::Counselling, listReviews);
     router.add("POST", "/welfare/break-glass/{id}/review", Permission::Counselling, postReview);
+    addWelfareStatsRoutes(router);
 }
 
 }  // namespace kituo::handlers

@@ -314,6 +314,55 @@ void WelfareStore::closeCase(Connection& c, const domain::Actor& actor, std::int
     if (st.executeUpdate() != 1) throw domain::NotFound("case");
 }
 
+std::vector<std::pair<std::int64_t, std::string>> WelfareStore::supervisedCounsellors(const domain::Actor& actor) {
+    if (actor.role != domain::Role::ClinicalSupervisor) return {};
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "SELECT u.user_id, u.display_name FROM welfare_supervision sv JOIN users u ON u.user_id = sv.counsellor_id "
+            "WHERE sv.supervisor_id = ? AND u.role = 'counsellor' AND u.disabled_at IS NULL ORDER BY u.display_name");
+        st.setInt64(1, actor.userId);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        std::vector<std::pair<std::int64_t, std::string>> out;
+        while (rs->next()) out.emplace_back(rs->getInt64(1), rs->getString(2));
+        return out;
+    });
+}
+
+void WelfareStore::assignCounsellor(Connection& c, const domain::Actor& actor, std::int64_t caseId,
+                                    std::int64_t counsellorId, bool replace, const std::string& today) {
+    if (actor.role != domain::Role::ClinicalSupervisor) throw domain::NotFound("case");
+    auto& reach = c.prepare(std::string("SELECT c.welfare_case_id FROM welfare_cases c WHERE c.welfare_case_id = ? "
+                                        "AND c.status = 'open' AND ") + kSupervising + " FOR UPDATE");
+    reach.setInt64(1, caseId);
+    reach.setInt64(2, actor.userId);
+    {
+        std::unique_ptr<sql::ResultSet> rs(reach.executeQuery());
+        if (!rs->next()) throw domain::NotFound("case");
+    }
+    auto& who = c.prepare(
+        "SELECT 1 FROM welfare_supervision sv JOIN users u ON u.user_id = sv.counsellor_id WHERE sv.supervisor_id = ? "
+        "AND sv.counsellor_id = ? AND u.role = 'counsellor' AND u.disabled_at IS NULL");
+    who.setInt64(1, actor.userId);
+    who.setInt64(2, counsellorId);
+    {
+        std::unique_ptr<sql::ResultSet> rs(who.executeQuery());
+        if (!rs->next()) throw domain::ValidationError("counsellor_id", "Choose one of the counsellors you supervise.");
+    }
+    if (replace) {
+        auto& drop = c.prepare("DELETE FROM welfare_case_counsellors WHERE welfare_case_id = ? AND user_id <> ?");
+        drop.setInt64(1, caseId);
+        drop.setInt64(2, counsellorId);
+        drop.executeUpdate();
+    }
+    auto& add = c.prepare(
+        "INSERT IGNORE INTO welfare_case_counsellors (welfare_case_id, user_id, assigned_on, assigned_by) VALUES (?, ?, ?, ?)");
+    add.setInt64(1, caseId);
+    add.setInt64(2, counsellorId);
+    add.setString(3, today);
+    add.setInt64(4, actor.userId);
+    add.executeUpdate();
+}
+
 std::int64_t WelfareStore::grantBreakGlass(Connection& c, const domain::Actor& actor, std::int64_t caseId,
                                            const std::string& reason, const std::string& nowUtc,
                                            const std::string& expiresUtc) {

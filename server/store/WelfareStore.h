@@ -91,6 +91,15 @@ public:
     void closeCase(Connection& c, const domain::Actor& actor, std::int64_t caseId, const std::string& outcome,
                    const std::string& today, const std::string& nowUtc);
 
+    // The counsellors the actor (a clinical supervisor) supervises, by name: {id, display name}.
+    std::vector<std::pair<std::int64_t, std::string>> supervisedCounsellors(const domain::Actor& actor);
+    // Assigns counsellor `counsellorId` to a case the actor supervises (NotFound otherwise), in
+    // the caller's transaction: with `replace`, the case is transferred (the other counsellors
+    // are unassigned); without, the counsellor joins them. ValidationError on counsellor_id
+    // when that account is not an active counsellor the actor supervises.
+    void assignCounsellor(Connection& c, const domain::Actor& actor, std::int64_t caseId, std::int64_t counsellorId,
+                          bool replace, const std::string& today);
+
     // A break-glass grant for the actor (a clinical supervisor) to case `caseId` from `nowUtc`
     // for domain::kBreakGlassMinutes; NotFound when there is no such case. Returns its id.
     std::int64_t grantBreakGlass(Connection& c, const domain::Actor& actor, std::int64_t caseId,

@@ -150,6 +150,10 @@ const std::vector<Row>& table() {
         {"POST", "/welfare/cases/{id}/close", "/welfare/cases/{case}/close", {403, 403, 403, 400, 400, 403, 403, 403}},
         {"POST", "/welfare/cases/{id}/break-glass", "/welfare/cases/{case}/break-glass",
          {403, 403, 403, 403, 400, 403, 403, 403}},
+        // Transfer or add a counsellor: the case's supervisor (its counsellor: 404).
+        {"POST", "/welfare/cases/{id}/transfer", "/welfare/cases/{case}/transfer", {403, 403, 403, 404, 400, 403, 403, 403}},
+        {"POST", "/welfare/cases/{id}/counsellors", "/welfare/cases/{case}/counsellors",
+         {403, 403, 403, 404, 400, 403, 403, 403}},
         {"GET", "/welfare/sessions/{id}", "/welfare/sessions/{session}", {302, 403, 403, 200, 200, 403, 403, 403}},
         {"GET", "/welfare/sessions/{id}", "/welfare/sessions/999999", {302, 403, 403, 404, 404, 403, 403, 403}},
         {"GET", "/welfare/break-glass", "/welfare/break-glass", {302, 403, 403, 403, 200, 403, 403, 403}},
@@ -157,6 +161,8 @@ const std::vector<Row>& table() {
         {"GET", "/welfare/break-glass/reviews", "/welfare/break-glass/reviews", {302, 403, 403, 403, 200, 403, 403, 403}},
         {"POST", "/welfare/break-glass/{id}/review", "/welfare/break-glass/999999/review",
          {403, 403, 403, 403, 404, 403, 403, 403}},
+        // Suppressed counselling statistics: HR and station commanders.
+        {"GET", "/welfare/stats", "/welfare/stats", {302, 403, 200, 403, 403, 403, 200, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;

@@ -507,6 +507,37 @@ const std::vector<Row>& table() {
              return Request{"/welfare/cases/" + openCaseOf(db, in ? "counsellor" : "counsellor2") + "/close",
                             {{"outcome", "goals_met"}}};
          }, 303},
+        // A supervisor assigns only counsellors they supervise, to cases they supervise (the
+        // transfer runs last: it moves the demo counsellor's case to counsellor2).
+        {"POST", "/welfare/cases/{id}/counsellors", "{id}", "supervisor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + (in ? openCaseOf(db, "counsellor") : std::string("999999")) + "/counsellors",
+                            {{"counsellor_id", q(db, "SELECT user_id FROM users WHERE username = 'counsellor2'")}}};
+         }, 303},
+        {"POST", "/welfare/cases/{id}/counsellors", "counsellor_id", "supervisor", E::FieldError,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + openCaseOf(db, "counsellor") + "/counsellors",
+                            {{"counsellor_id", q(db, std::string("SELECT user_id FROM users WHERE username = '") +
+                                                     (in ? "counsellor2" : "hr") + "'")}}};
+         }, 303},
+        {"POST", "/welfare/cases/{id}/transfer", "{id}", "supervisor", E::NotFound,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + (in ? openCaseOf(db, "counsellor") : std::string("999999")) + "/transfer",
+                            {{"counsellor_id", q(db, "SELECT user_id FROM users WHERE username = 'counsellor2'")}}};
+         }, 303},
+        {"POST", "/welfare/cases/{id}/transfer", "counsellor_id", "supervisor", E::FieldError,
+         [](store::Db& db, const Ids&, bool in) {
+             return Request{"/welfare/cases/" + openCaseOf(db, "counsellor2") + "/transfer",
+                            {{"counsellor_id", q(db, std::string("SELECT user_id FROM users WHERE username = '") +
+                                                     (in ? "counsellor2" : "hr.other") + "'")}}};
+         }, 303},
+        // Counselling statistics: a station or county outside the scope does not exist.
+        {"GET", "/welfare/stats", "station", "hr", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/welfare/stats?station=" + (in ? ids.klm : ids.cph), {}}; },
+         200},
+        {"GET", "/welfare/stats", "county", "hr.county", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/welfare/stats?county=" + (in ? ids.nrb : ids.klm), {}}; },
+         200},
         // Emergency access names any case there is; one that does not exist is refused.
         {"POST", "/welfare/cases/{id}/break-glass", "{id}", "supervisor", E::NotFound,
          [](store::Db& db, const Ids&, bool in) {

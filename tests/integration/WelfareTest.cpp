@@ -158,13 +158,13 @@ TEST_CASE("nobody but the case's counsellors and their supervisor reaches a case
             checkSaysNothing(r.body, mine, std::string(name) + " GET " + path);
         }
         auto home = b.get("/");
-        CHECK_THAT(home.body, !Catch::Contains("/welfare/"));
+        CHECK_THAT(home.body, !Catch::Contains("/welfare/cases") && !Catch::Contains("/welfare/sessions"));
     }
     test::Browser hr(s), auditor(s);
     REQUIRE(hr.login("hr").status == 303);
     auto profile = hr.get("/officers/" + officer);
     REQUIRE(profile.status == 200);
-    CHECK_THAT(profile.body, !Catch::Contains("ounsel") && !Catch::Contains("/welfare/") && !Catch::Contains("Case "));
+    CHECK_THAT(profile.body, !Catch::Contains("ounsel") && !Catch::Contains("/welfare/cases") && !Catch::Contains("/welfare/sessions") && !Catch::Contains("Case "));
     checkSaysNothing(hr.get("/officers.csv").body, {mine.id, mine.session, "\x01", mine.note}, "the roll's CSV");
     s.server().runMaintenance();
     REQUIRE(auditor.login("auditor").status == 303);
@@ -297,4 +297,91 @@ TEST_CASE("break-glass: reasoned, audited, shown to the counsellors, over after 
     s.server().clock().advance(2 * 60);
     CHECK(far.get(caseUrl).status == 404);
     CHECK(far.get("/welfare/sessions/" + mine.session).status == 404);
+}
+
+TEST_CASE("counselling statistics: counts by month, type and concern, no count from 1 to 4, no name, only in scope",
+          "[http][welfare]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    const auto mine = caseOf(db, "counsellor");
+    // Many sessions of one kind in October at Kilimani, so that some figures are large enough to show.
+    for (int i = 0; i < 12; ++i) {
+        exec(db, "INSERT INTO welfare_sessions (welfare_case_id, held_at, duration_minutes, session_type, referral_source, "
+                 "concerns, risk_level, recorded_by) SELECT " + mine.id + ", '2026-10-" + std::to_string(10 + i) +
+                     " 08:00:00', 50, 'individual', 'self', 'stress', 'low', opened_by FROM welfare_cases WHERE "
+                     "welfare_case_id = " + mine.id);
+    }
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    const std::string cph = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'CPH'");
+    test::Browser hr(s), ocs(s), county(s), other(s);
+    REQUIRE(hr.login("hr").status == 303);
+    auto page = hr.get("/welfare/stats?from=01/08/2026&to=30/11/2026");
+    REQUIRE(page.status == 200);
+    CHECK_THAT(page.body, Catch::Contains("Aug 2026 to Oct 2026"));  // November has not ended
+    CHECK_THAT(page.body, Catch::Contains("Sessions by type") && Catch::Contains("Concerns named in sessions"));
+    auto cells = [](const std::string& body) {
+        std::vector<std::string> out;
+        static const std::regex td("<td>([^<]*)</td>");
+        for (std::sregex_iterator it(body.begin(), body.end(), td), end; it != end; ++it) out.push_back((*it)[1]);
+        return out;
+    };
+    const auto shown = cells(page.body);
+    REQUIRE(shown.size() > 20);
+    bool large = false;
+    for (const auto& c : shown) {
+        INFO(c);
+        CHECK_FALSE(std::regex_match(c, std::regex("[1-4]")));
+        large = large || std::regex_match(c, std::regex("([5-9]|[1-9][0-9]+)"));
+    }
+    CHECK(large);
+    CHECK_THAT(page.body, Catch::Contains("&lt;5") || Catch::Contains("<5"));
+    checkSaysNothing(page.body, mine, "the statistics page");
+
+    REQUIRE(ocs.login("ocs").status == 303);
+    CHECK(ocs.get("/welfare/stats").status == 200);
+    CHECK(ocs.get("/welfare/stats?station=" + cph).status == 404);
+    REQUIRE(county.login("hr.county").status == 303);
+    auto whole = county.get("/welfare/stats?from=01/08/2026&to=31/10/2026");
+    REQUIRE(whole.status == 200);
+    CHECK_THAT(whole.body, Catch::Contains("by station") && Catch::Contains("Kilimani Police Station"));
+    for (const auto& c : cells(whole.body)) CHECK_FALSE(std::regex_match(c, std::regex("[1-4]")));
+    CHECK(county.get("/welfare/stats?from=20/11/2026&to=23/11/2026").status == 400);  // no whole month ended
+    REQUIRE(other.login("counsellor").status == 303);
+    CHECK(other.get("/welfare/stats").status == 403);
+}
+
+TEST_CASE("the supervisor transfers a case to another counsellor they supervise, or adds one; nobody else can",
+          "[http][welfare]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    const auto mine = caseOf(db, "counsellor");
+    const std::string caseUrl = "/welfare/cases/" + mine.id;
+    const std::string counsellor2 = q(db, "SELECT user_id FROM users WHERE username = 'counsellor2'");
+    test::Browser supervisor(s), counsellor(s), other(s);
+    REQUIRE(counsellor.login("counsellor").status == 303);
+    REQUIRE(other.login("counsellor2").status == 303);
+    REQUIRE(supervisor.login("supervisor").status == 303);
+    // A counsellor cannot hand their case on.
+    counsellor.get(caseUrl);
+    CHECK(counsellor.post(caseUrl + "/transfer", {{"counsellor_id", counsellor2}}).status == 404);
+    auto page = supervisor.get(caseUrl);
+    CHECK_THAT(page.body, Catch::Contains("Transfer the case to them") && Catch::Contains("Joseph Kiprono"));
+    const std::string hr = q(db, "SELECT user_id FROM users WHERE username = 'hr'");
+    auto refused = supervisor.post(caseUrl + "/transfer", {{"counsellor_id", hr}});
+    CHECK(refused.status == 400);
+    CHECK_THAT(refused.body, Catch::Contains("Choose one of the counsellors you supervise"));
+    CHECK(other.get(caseUrl).status == 404);
+    REQUIRE(supervisor.post(caseUrl + "/counsellors", {{"counsellor_id", counsellor2}}).status == 303);
+    CHECK(other.get(caseUrl).status == 200);
+    CHECK(counsellor.get(caseUrl).status == 200);
+    supervisor.get(caseUrl);
+    REQUIRE(supervisor.post(caseUrl + "/transfer", {{"counsellor_id", counsellor2}}).status == 303);
+    CHECK(counsellor.get(caseUrl).status == 404);
+    CHECK(counsellor.get("/welfare/sessions/" + mine.session).status == 404);
+    CHECK(other.get("/welfare/sessions/" + mine.session).status == 200);
+    s.server().runMaintenance();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action IN ('welfare.case_transfer', "
+                             "'welfare.case_assign') AND record_id = '" + mine.id + "'") == 2);
 }

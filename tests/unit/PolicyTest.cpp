@@ -23,6 +23,7 @@ TEST_CASE("each permission is held by exactly the intended roles", "[unit]") {
         // HR also needs national scope, checked against the account's place (TrainingHandlers).
         CHECK(auth::allows(r, Permission::ManageCatalogue) == (r == Role::Admin || r == Role::HrOfficer));
         CHECK(auth::allows(r, Permission::Counselling) == (r == Role::Counsellor || r == Role::ClinicalSupervisor));
+        CHECK(auth::allows(r, Permission::ReadWelfareStats) == (r == Role::HrOfficer || r == Role::StationCommander));
         CHECK(auth::seesNationalIds(r) == (r == Role::HrOfficer));
     }
 }
@@ -46,7 +47,7 @@ TEST_CASE("navigation shows only what the role may open", "[unit]") {
     CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
     CHECK(hrefs(Role::ClinicalSupervisor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
     CHECK(hrefs(Role::HrOfficer) ==
-          std::vector<std::string>{"/", "/officers", "/training/compliance", "/account/sessions"});
+          std::vector<std::string>{"/", "/officers", "/training/compliance", "/welfare/stats", "/account/sessions"});
     CHECK(hrefs(Role::StationCommander) ==
-          std::vector<std::string>{"/", "/officers", "/training/compliance", "/account/sessions"});
+          std::vector<std::string>{"/", "/officers", "/training/compliance", "/welfare/stats", "/account/sessions"});
 }
