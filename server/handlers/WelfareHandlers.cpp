@@ -18,6 +18,7 @@
 #include <Poco/Logger.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kituo::handlers {
@@ -106,6 +107,34 @@ Response listCases(RequestContext& ctx) {
         if (c.nextFollowUp.empty() && (c.highestRisk == "high" || c.highestRisk == "imminent")) noFollowUp.push_back(x);
     }
     View v;
+    if (ctx.actor().role == domain::Role::ClinicalSupervisor) {
+        // The caseload of each counsellor the supervisor reaches a case of: open cases, follow-ups
+        // overdue, and open cases whose latest risk is high or imminent.
+        struct Load {
+            int open = 0, overdue = 0, highRisk = 0;
+        };
+        std::map<std::string, Load> load;
+        for (const auto& c : cases) {
+            if (c.status != "open" || c.access != domain::CaseAccess::Supervising) continue;
+            for (const auto& name : c.counsellors) {
+                auto& l = load[name];
+                ++l.open;
+                if (!c.nextFollowUp.empty() && c.nextFollowUp < today) ++l.overdue;
+                if (c.highestRisk == "high" || c.highestRisk == "imminent") ++l.highRisk;
+            }
+        }
+        View caseload = View::type::list;
+        for (const auto& [name, l] : load) {
+            View x;
+            x.set("counsellor", name);
+            x.set("open", std::to_string(l.open));
+            x.set("overdue", std::to_string(l.overdue));
+            x.set("high_risk", std::to_string(l.highRisk));
+            caseload.push_back(x);
+        }
+        v.set("caseload", caseload);
+        v.set("has_caseload", !load.empty());
+    }
     v.set("cases", rows);
     v.set("has_cases", !cases.empty());
     v.set("count_text", domain::countOf(static_cast<long long>(cases.size()), "case", "cases"));

@@ -385,3 +385,18 @@ TEST_CASE("the supervisor transfers a case to another counsellor they supervise,
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action IN ('welfare.case_transfer', "
                              "'welfare.case_assign') AND record_id = '" + mine.id + "'") == 2);
 }
+
+TEST_CASE("a supervisor's desk shows the caseload of each counsellor they supervise", "[http][welfare]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser supervisor(s), counsellor(s);
+    REQUIRE(supervisor.login("supervisor").status == 303);
+    auto desk = supervisor.get("/welfare/cases");
+    REQUIRE(desk.status == 200);
+    // The demo: counsellor has four open cases (one closed), counsellor2 three.
+    CHECK_THAT(desk.body, Catch::Contains("Caseload of the counsellors you supervise") &&
+                              Catch::Contains("<td>Dr. Amina Hassan</td><td>4</td>") &&
+                              Catch::Contains("<td>Joseph Kiprono</td><td>3</td>"));
+    REQUIRE(counsellor.login("counsellor").status == 303);
+    CHECK_THAT(counsellor.get("/welfare/cases").body, !Catch::Contains("Caseload of the counsellors"));
+}
