@@ -10,6 +10,9 @@
 //   kituo audit-checkpoint [FILE]         append a signed checkpoint of the chain head to FILE
 //                                         (default audit.checkpointFile)
 //   kituo check-templates                 compile every template
+//   kituo rotate-key --new-key-file PATH  move case data keys, second-factor secrets and the
+//                                         audit chain to the master key in PATH (no note is
+//                                         re-encrypted); safe to run again
 #pragma once
 
 #include <string>
