@@ -12,6 +12,7 @@
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
 #include "domain/Totp.h"
+#include "domain/Welfare.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
 #include "store/DataVersions.h"
@@ -23,6 +24,7 @@
 #include "store/TrainingStore.h"
 #include "store/TrainingSummaryStore.h"
 #include "store/UserStore.h"
+#include "store/WelfareRetentionStore.h"
 
 #include <iostream>
 #include <optional>
@@ -37,6 +39,15 @@ void migrateQuietly(const Config& config, store::Db& db) {
 
 std::string auditTime() {
     return domain::formatUtcMicros(Clock().nowMicros());
+}
+
+// The day a dated command runs for: `--date YYYY-MM-DD`, or today in East Africa Time
+// (UTC+3) without arguments; nothing (after printing `usage`) for anything else.
+std::optional<std::string> dayArgument(const std::vector<std::string>& args, const std::string& usage) {
+    if (args.empty()) return domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
+    if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) return args[1];
+    std::cerr << "usage: " << usage << "\n";
+    return std::nullopt;
 }
 
 domain::AuditEvent cliEvent(const std::string& action, const std::string& detail) {
@@ -220,13 +231,9 @@ int auditCheckpoint(const Config& config, const std::vector<std::string>& args) 
 // Then brings every station's compliance summary up to date for the day, so the first county
 // or national roll-up of the morning reads stored numbers.
 int remind(const Config& config, const std::vector<std::string>& args) {
-    std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
-    if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) {
-        today = args[1];
-    } else if (!args.empty()) {
-        std::cerr << "usage: kituo remind [--date YYYY-MM-DD]\n";
-        return 64;
-    }
+    const auto day = dayArgument(args, "kituo remind [--date YYYY-MM-DD]");
+    if (!day) return 64;
+    const std::string& today = *day;
     const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
     store::Db db(dbSettings(config));
     const auto run = store::TrainingReminderStore(db).createDue(today);
@@ -355,6 +362,46 @@ int rotateKey(const Config& config, const std::vector<std::string>& args) {
     return complete && !sealed.refused ? 0 : 1;
 }
 
+// purge-expired [--date YYYY-MM-DD]: destroys the data key and removes the notes of every
+// closed counselling case past retention on that date (East Africa Time today by default;
+// welfare.retentionDays from its closing date), one transaction and one audit event per case,
+// keeping the session records. A second run purges nothing more.
+int purgeExpired(const Config& config, const std::vector<std::string>& args) {
+    const auto day = dayArgument(args, "kituo purge-expired [--date YYYY-MM-DD]");
+    if (!day) return 64;
+    const std::string& today = *day;
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    const std::string cutoff = domain::retentionCutoff(today, config.welfareRetentionDays);
+    store::WelfareRetentionStore retention(db);
+    store::AuditStore audit(db, keys);
+    std::int64_t cases = 0, notes = 0;
+    for (const auto id : retention.expired(cutoff)) {
+        const auto removed = db.transaction([&](store::Connection& c) {
+            const auto n = retention.purge(c, id, config.welfareRetentionDays, today);
+            if (n) {
+                auto e = cliEvent("welfare.case_purge", "data key destroyed and " + count(*n, "note", "notes") +
+                                                            " removed after the retention period (" +
+                                                            std::to_string(config.welfareRetentionDays) +
+                                                            " days; closed on or before " + cutoff + ")");
+                e.recordType = "welfare_case";
+                e.recordId = std::to_string(id);
+                audit.append(c, e);
+            }
+            return n;
+        });
+        if (removed) {
+            ++cases;
+            notes += *removed;
+        }
+    }
+    audit.seal();
+    std::cout << count(cases, "closed case", "closed cases") << " past retention on " << today << " (closed on or before "
+              << cutoff << ", kept " << config.welfareRetentionDays << " days) purged: data keys destroyed, "
+              << count(notes, "note", "notes") << " removed, session records kept\n";
+    return 0;
+}
+
 // explain-training STATION_CODE: the plans (EXPLAIN) of the station matrix's reads for that
 // station and of the national roll-up's summary read; exit 1 when one of them reads a whole
 // large table (officers, postings, completions, summaries, counters). ops/bench runs it on the
@@ -401,7 +448,7 @@ int checkTemplates(const Config& config) {
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
            word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind" ||
-           word == "explain-training" || word == "rotate-key";
+           word == "explain-training" || word == "rotate-key" || word == "purge-expired";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
@@ -416,6 +463,7 @@ int runCommand(const std::string& command, const std::vector<std::string>& args)
         if (command == "remind") return remind(config, args);
         if (command == "explain-training") return explainTraining(config, args);
         if (command == "rotate-key") return rotateKey(config, args);
+        if (command == "purge-expired") return purgeExpired(config, args);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {

@@ -135,6 +135,8 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
         r.integer("audit.anonymousRefusalsPerAddress", "", c.anonymousRefusalsPerAddress, 1, 1000000));
     c.certificateChecksPerAddress = static_cast<int>(
         r.integer("training.certificateChecksPerAddress", "", c.certificateChecksPerAddress, 1, 1000000));
+    c.welfareRetentionDays = static_cast<int>(
+        r.integer("welfare.retentionDays", "KITUO_WELFARE_RETENTION_DAYS", c.welfareRetentionDays, 1, 36525));
     return c;
 }
 

@@ -5,7 +5,9 @@
 //    unchanged, sign-in works with the app's code and with a recovery code issued before, and
 //    the audit trail verifies against a checkpoint taken before; with the old key file nothing
 //    opens; a second run changes nothing; a run after the restart moves what an old server wrote
-//    meanwhile; what opens with no key is listed and left.
+//    meanwhile; what opens with no key is listed and left;
+//  - kituo purge-expired destroys the key and notes of a closed case past retention, keeps its
+//    session records, leaves open and recently closed cases alone, and purges nothing twice.
 #include "Support.h"
 
 #include "auth/TwoFactor.h"
@@ -13,6 +15,8 @@
 #include "crypto/Hash.h"
 #include "crypto/Keys.h"
 #include "crypto/SecretBox.h"
+#include "domain/Officer.h"
+#include "store/DemoWelfareSeed.h"
 
 #include <catch2/catch.hpp>
 
@@ -274,4 +278,91 @@ TEST_CASE_METHOD(Seeded,
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'master_key.rotate' AND outcome = 'failure' "
                              "AND detail LIKE '%case keys that did not open: cases " + lost + "'") == 1);
     CHECK(cli.run(newKey, "verify-audit") == 0);
+}
+
+TEST_CASE_METHOD(Seeded,
+                 "purge-expired destroys the key and notes of closed cases past retention and keeps their session "
+                 "records",
+                 "[db][ops][welfare]") {
+    const std::string& key = oldKey;
+
+    // The demo's closed case was closed 30 days before the seed's day; close an open one a day
+    // later, and keep a third open.
+    const std::string expired = q(db, "SELECT MIN(welfare_case_id) FROM welfare_cases WHERE status = 'closed'");
+    const std::string closedOn = q(db, "SELECT closed_on FROM welfare_cases WHERE welfare_case_id = " + expired);
+    const std::string recent = q(db, "SELECT MIN(c.welfare_case_id) FROM welfare_cases c WHERE c.status = 'open' AND "
+                                     "EXISTS (SELECT 1 FROM welfare_sessions s WHERE s.welfare_case_id = c.welfare_case_id "
+                                     "AND s.note_sealed IS NOT NULL) AND EXISTS (SELECT 1 FROM welfare_case_counsellors a JOIN users u "
+                                     "ON u.user_id = a.user_id WHERE a.welfare_case_id = c.welfare_case_id AND u.username = 'counsellor')");
+    execute(db, "UPDATE welfare_cases SET status = 'closed', outcome = 'goals_met', closed_on = '" +
+                 domain::addDays(closedOn, 1) + "' WHERE welfare_case_id = " + recent);
+    const std::string open = q(db, "SELECT MIN(welfare_case_id) FROM welfare_cases WHERE status = 'open'");
+    const std::string purgeDay = domain::addDays(closedOn, 2555);  // 7 years on, for the first case only
+    const std::string expiredSession = q(db, "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE note_sealed IS NOT NULL "
+                                             "AND welfare_case_id = " + expired);
+    const std::string recentSession = q(db, "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE note_sealed IS NOT NULL "
+                                            "AND welfare_case_id = " + recent);
+    REQUIRE_FALSE(expiredSession.empty());
+    const int sessions = test::queryInt(db, "SELECT COUNT(*) FROM welfare_sessions");
+    const int expiredNotes = test::queryInt(db, "SELECT COUNT(*) FROM welfare_sessions WHERE note_sealed IS NOT NULL AND "
+                                                "welfare_case_id = " + expired);
+    const auto others = [&] {
+        return queryColumn(db, "SELECT CONCAT(c.welfare_case_id, ':', c.data_key_wrapped, ':', COALESCE(s.note_sealed, '')) "
+                          "FROM welfare_cases c JOIN welfare_sessions s ON s.welfare_case_id = c.welfare_case_id "
+                          "WHERE c.welfare_case_id <> " + expired + " ORDER BY s.welfare_session_id");
+    };
+    const auto othersBefore = others();
+
+    CHECK(cli.run(key, "purge-expired --date 2026-13-01") == 64);
+    CHECK(cli.run(key, "purge-expired", "KITUO_WELFARE_RETENTION_DAYS=0") != 0);
+    CHECK_THAT(cli.out, Catch::Contains("welfare.retentionDays (KITUO_WELFARE_RETENTION_DAYS) must be between 1"));
+    // The day before the period is complete: nothing.
+    REQUIRE(cli.run(key, "purge-expired --date " + domain::addDays(purgeDay, -1)) == 0);
+    CHECK_THAT(cli.out, Catch::Contains("0 closed cases past retention"));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM welfare_cases WHERE purged_at IS NOT NULL") == 0);
+
+    REQUIRE(cli.run(key, "purge-expired --date " + purgeDay) == 0);
+    INFO(cli.out);
+    CHECK_THAT(cli.out, Catch::Contains("1 closed case past retention on " + purgeDay + " (closed on or before " + closedOn +
+                                        ", kept 2555 days) purged: data keys destroyed, " +
+                                        std::to_string(expiredNotes) + (expiredNotes == 1 ? " note" : " notes") +
+                                        " removed, session records kept"));
+    CHECK(q(db, "SELECT data_key_wrapped FROM welfare_cases WHERE welfare_case_id = " + expired).empty());
+    CHECK_FALSE(q(db, "SELECT purged_at FROM welfare_cases WHERE welfare_case_id = " + expired).empty());
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM welfare_sessions WHERE note_sealed IS NOT NULL AND welfare_case_id = " +
+                             expired) == 0);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM welfare_sessions") == sessions);  // the records stay
+    CHECK(others() == othersBefore);  // the recently closed and the open cases are untouched
+    s.server().runMaintenance();
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'welfare.case_purge' AND record_type = "
+                             "'welfare_case' AND record_id = '" + expired + "'") == 1);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'welfare.case_purge'") == 1);
+
+    // The purged case's pages: the case with its session records, its notes a clear page.
+    test::Browser counsellor(s);
+    REQUIRE(counsellor.login("counsellor").status == 303);
+    auto casePage = counsellor.get("/welfare/cases/" + expired);
+    REQUIRE(casePage.status == 200);
+    CHECK_THAT(casePage.body, Catch::Contains("notes were destroyed after the retention period"));
+    auto notePage = counsellor.get("/welfare/sessions/" + expiredSession);
+    CHECK(notePage.status == 500);
+    CHECK_THAT(notePage.body, Catch::Contains("The note cannot be opened"));
+    for (const auto& n : store::demoNotes()) CHECK_THAT(notePage.body, !Catch::Contains(n.substr(22, 30)));
+    auto kept = counsellor.get("/welfare/sessions/" + recentSession);
+    CHECK(kept.status == 200);
+    CHECK_THAT(kept.body, Catch::Contains("Demo note (invented)"));
+    CHECK(counsellor.get("/welfare/sessions/" + q(db, "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE "
+                                                      "welfare_case_id = " + open)).status == 200);
+
+    // A second run purges nothing more; a day later the recently closed case's period is over too.
+    REQUIRE(cli.run(key, "purge-expired --date " + purgeDay) == 0);
+    CHECK_THAT(cli.out, Catch::Contains("0 closed cases past retention"));
+    REQUIRE(cli.run(key, "purge-expired --date " + domain::addDays(purgeDay, 1)) == 0);
+    CHECK_THAT(cli.out, Catch::Contains("1 closed case past retention"));  // the recently closed one, a day later
+    REQUIRE(cli.run(key, "purge-expired --date " + domain::addDays(purgeDay, 1)) == 0);
+    CHECK_THAT(cli.out, Catch::Contains("0 closed cases past retention"));
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM welfare_cases WHERE purged_at IS NOT NULL") == 2);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM welfare_cases WHERE purged_at IS NULL AND data_key_wrapped IS NOT NULL") ==
+          test::queryInt(db, "SELECT COUNT(*) FROM welfare_cases") - 2);
+    CHECK(cli.run(key, "verify-audit") == 0);
 }
