@@ -4,6 +4,7 @@
 #include "app/Clock.h"
 #include "app/Config.h"
 #include "app/Server.h"
+#include "crypto/CaseKeys.h"
 #include "crypto/Keys.h"
 #include "crypto/PasswordHasher.h"
 #include "domain/AccountRules.h"
@@ -11,18 +12,22 @@
 #include "domain/PasswordRules.h"
 #include "domain/Time.h"
 #include "domain/Totp.h"
+#include "domain/Welfare.h"
 #include "http/Templates.h"
 #include "store/AuditStore.h"
 #include "store/DataVersions.h"
 #include "store/DemoSeed.h"
+#include "store/KeyRotation.h"
 #include "store/Migrator.h"
 #include "store/OrgStore.h"
 #include "store/TrainingReminderStore.h"
 #include "store/TrainingStore.h"
 #include "store/TrainingSummaryStore.h"
 #include "store/UserStore.h"
+#include "store/WelfareRetentionStore.h"
 
 #include <iostream>
+#include <optional>
 #include <set>
 
 namespace kituo::app {
@@ -34,6 +39,15 @@ void migrateQuietly(const Config& config, store::Db& db) {
 
 std::string auditTime() {
     return domain::formatUtcMicros(Clock().nowMicros());
+}
+
+// The day a dated command runs for: `--date YYYY-MM-DD`, or today in East Africa Time
+// (UTC+3) without arguments; nothing (after printing `usage`) for anything else.
+std::optional<std::string> dayArgument(const std::vector<std::string>& args, const std::string& usage) {
+    if (args.empty()) return domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
+    if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) return args[1];
+    std::cerr << "usage: " << usage << "\n";
+    return std::nullopt;
 }
 
 domain::AuditEvent cliEvent(const std::string& action, const std::string& detail) {
@@ -217,13 +231,9 @@ int auditCheckpoint(const Config& config, const std::vector<std::string>& args) 
 // Then brings every station's compliance summary up to date for the day, so the first county
 // or national roll-up of the morning reads stored numbers.
 int remind(const Config& config, const std::vector<std::string>& args) {
-    std::string today = domain::formatUtc(Clock().now() + 3 * 3600).substr(0, 10);
-    if (args.size() == 2 && args[0] == "--date" && domain::isIsoDate(args[1])) {
-        today = args[1];
-    } else if (!args.empty()) {
-        std::cerr << "usage: kituo remind [--date YYYY-MM-DD]\n";
-        return 64;
-    }
+    const auto day = dayArgument(args, "kituo remind [--date YYYY-MM-DD]");
+    if (!day) return 64;
+    const std::string& today = *day;
     const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
     store::Db db(dbSettings(config));
     const auto run = store::TrainingReminderStore(db).createDue(today);
@@ -238,6 +248,157 @@ int remind(const Config& config, const std::vector<std::string>& args) {
     audit.record(cliEvent("training.remind", summary));
     audit.seal();
     std::cout << summary << "\n";
+    return 0;
+}
+
+// "1 case", "3 cases".
+std::string count(std::int64_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// At most 20 ids, comma-separated, then how many more.
+std::string idList(const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < 20; ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+    if (ids.size() > 20) out += " and " + std::to_string(ids.size() - 20) + " more";
+    return out;
+}
+
+// rotate-key --new-key-file PATH: moves what is sealed under the master key to the key in PATH
+// without re-encrypting any note (README, "Rotating the master key"). In this order, so that a
+// crash at any point leaves nothing that PATH cannot open and a second run finishes the job:
+//  1. PATH gets the previous keys (KITUO_KEY_FILE's current and previous ones) as "previous"
+//     lines, written atomically before anything in the database changes;
+//  2. every case data key not yet under the new key is re-wrapped (store/KeyRotation.h);
+//  3. every second-factor secret is sealed again under the new key;
+//  4. one audit event with the counts is recorded, and the pending audit events and the chain
+//     head are sealed under the new key (AuditStore::adoptCurrentKey): from then on only the new
+//     key can add to the trail, and the older events still verify with the previous keys.
+// Run with PATH naming the key file in use (after the restart) it moves what a server still
+// running on the old key wrote meanwhile. Exit 1 when a case key or a secret did not open (left
+// as it is, listed) or the audit trail refused to seal; 65 for a bad or reused key.
+int rotateKey(const Config& config, const std::vector<std::string>& args) {
+    if (args.size() != 2 || args[0] != "--new-key-file") {
+        std::cerr << "usage: kituo rotate-key --new-key-file PATH\n";
+        return 64;
+    }
+    const std::string keyFile = config.resolve(config.keyFile);
+    const std::string newFile = config.resolve(args[1]);
+    const auto current = crypto::KeyRing::fromFile(keyFile);
+    std::optional<crypto::KeyRing> next;
+    try {
+        next = crypto::KeyRing::fromFile(newFile);
+    } catch (const std::exception& e) {
+        std::cerr << "kituo rotate-key: the new key: " << e.what()
+                  << " (write one with: (umask 077; openssl rand -hex 32 > " << newFile << "))\n";
+        return 65;
+    }
+    if (current.retired(*next)) {
+        std::cerr << "kituo rotate-key: the key in " << newFile << " is a previous master key (listed in " << keyFile
+                  << "): a retired key is never used again; write a new one\n";
+        return 65;
+    }
+    const auto ring = current.rotatedTo(*next);
+    if (ring.previous().empty()) {
+        std::cerr << "kituo rotate-key: " << newFile << " holds the current master key (" << keyFile
+                  << "): write a new key into another file and name that one\n";
+        return 65;
+    }
+    const bool finishing = current.sameCurrentKey(*next);
+    const std::string keyId = crypto::masterKeyId(ring);
+    if (!ring.sameKeys(*next)) {
+        crypto::writeKeyFile(newFile, ring);
+        const auto previous = static_cast<std::int64_t>(ring.previous().size());
+        std::cout << newFile << " now lists " << count(previous, "previous key", "previous keys")
+                  << " after the new one: keep them (older audit events and recovery codes are checked with them)\n";
+    }
+    store::Db db(dbSettings(config));
+    const auto cases = store::rewrapCaseKeys(db, ring);
+    const auto factors = store::resealSecondFactors(db, ring);
+    const bool complete = cases.unreadable.empty() && factors.unreadable.empty();
+    std::string summary = count(cases.rewrapped, "case data key", "case data keys") + " re-wrapped (" +
+                          std::to_string(cases.current) + " under the new key, " + std::to_string(cases.purged) +
+                          " purged), " + count(factors.resealed, "second-factor secret", "second-factor secrets") +
+                          " re-sealed";
+    if (!cases.unreadable.empty()) summary += "; case keys that did not open: cases " + idList(cases.unreadable);
+    if (!factors.unreadable.empty()) summary += "; secrets that did not open: accounts " + idList(factors.unreadable);
+    auto e = cliEvent("master_key.rotate", summary);
+    e.recordType = "master_key";
+    e.recordId = keyId;
+    e.outcome = complete ? "success" : "failure";
+    store::AuditStore audit(db, ring);
+    audit.record(e);
+    const auto sealed = audit.adoptCurrentKey();
+
+    std::cout << (finishing ? "master key rotation finished" : "master key rotated") << " to key " << keyId << ":\n"
+              << "  case data keys: " << cases.rewrapped << " re-wrapped by this run; " << cases.current
+              << " under the new key, " << cases.purged << " purged (no key)\n"
+              << "  second-factor secrets: " << factors.resealed << " re-sealed by this run, " << factors.current
+              << " already under the new key\n"
+              << "  audit trail: "
+              << (sealed.refused ? "NOT sealed under the new key: " + *sealed.refused
+                                 : std::string("sealed and signed under the new key"))
+              << "\n";
+    if (!cases.unreadable.empty()) {
+        std::cout << count(static_cast<std::int64_t>(cases.unreadable.size()), "case key", "case keys")
+                  << " did not open with any key of " << keyFile << " or " << newFile
+                  << " (left unchanged): cases " << idList(cases.unreadable) << "\n";
+    }
+    if (!factors.unreadable.empty()) {
+        std::cout << count(static_cast<std::int64_t>(factors.unreadable.size()), "second-factor secret",
+                           "second-factor secrets")
+                  << " did not open (left unchanged; reset them on the accounts' pages): accounts "
+                  << idList(factors.unreadable) << "\n";
+    }
+    if (finishing) {
+        std::cout << "Next: take an audit checkpoint (ops/checkpoint).\n";
+    } else {
+        std::cout << "Next: replace the key file " << keyFile << " with " << newFile
+                  << " (all of it: the previous keys too) and restart the server; then run this command once more "
+                     "with --new-key-file naming the key file, to move anything the old server wrote meanwhile, and "
+                     "take an audit checkpoint (ops/checkpoint). Back up the new key file now: the database can no "
+                     "longer be read without it.\n";
+    }
+    return complete && !sealed.refused ? 0 : 1;
+}
+
+// purge-expired [--date YYYY-MM-DD]: destroys the data key and removes the notes of every
+// closed counselling case past retention on that date (East Africa Time today by default;
+// welfare.retentionDays from its closing date), one transaction and one audit event per case,
+// keeping the session records. A second run purges nothing more.
+int purgeExpired(const Config& config, const std::vector<std::string>& args) {
+    const auto day = dayArgument(args, "kituo purge-expired [--date YYYY-MM-DD]");
+    if (!day) return 64;
+    const std::string& today = *day;
+    const auto keys = crypto::KeyRing::fromFile(config.resolve(config.keyFile));
+    store::Db db(dbSettings(config));
+    const std::string cutoff = domain::retentionCutoff(today, config.welfareRetentionDays);
+    store::WelfareRetentionStore retention(db);
+    store::AuditStore audit(db, keys);
+    std::int64_t cases = 0, notes = 0;
+    for (const auto id : retention.expired(cutoff)) {
+        const auto removed = db.transaction([&](store::Connection& c) {
+            const auto n = retention.purge(c, id, config.welfareRetentionDays, today);
+            if (n) {
+                auto e = cliEvent("welfare.case_purge", "data key destroyed and " + count(*n, "note", "notes") +
+                                                            " removed after the retention period (" +
+                                                            std::to_string(config.welfareRetentionDays) +
+                                                            " days; closed on or before " + cutoff + ")");
+                e.recordType = "welfare_case";
+                e.recordId = std::to_string(id);
+                audit.append(c, e);
+            }
+            return n;
+        });
+        if (removed) {
+            ++cases;
+            notes += *removed;
+        }
+    }
+    audit.seal();
+    std::cout << count(cases, "closed case", "closed cases") << " past retention on " << today << " (closed on or before "
+              << cutoff << ", kept " << config.welfareRetentionDays << " days) purged: data keys destroyed, "
+              << count(notes, "note", "notes") << " removed, session records kept\n";
     return 0;
 }
 
@@ -287,7 +448,7 @@ int checkTemplates(const Config& config) {
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
            word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind" ||
-           word == "explain-training";
+           word == "explain-training" || word == "rotate-key" || word == "purge-expired";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
@@ -301,6 +462,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args)
         if (command == "audit-checkpoint") return auditCheckpoint(config, args);
         if (command == "remind") return remind(config, args);
         if (command == "explain-training") return explainTraining(config, args);
+        if (command == "rotate-key") return rotateKey(config, args);
+        if (command == "purge-expired") return purgeExpired(config, args);
         std::cerr << "kituo: unknown command " << command << "\n";
         return 64;
     } catch (const domain::MigrationError& e) {

@@ -10,6 +10,11 @@
 //   kituo audit-checkpoint [FILE]         append a signed checkpoint of the chain head to FILE
 //                                         (default audit.checkpointFile)
 //   kituo check-templates                 compile every template
+//   kituo rotate-key --new-key-file PATH  move case data keys, second-factor secrets and the
+//                                         audit chain to the master key in PATH (no note is
+//                                         re-encrypted); safe to run again
+//   kituo purge-expired [--date D]        destroy the keys and notes of closed counselling
+//                                         cases past welfare.retentionDays
 #pragma once
 
 #include <string>

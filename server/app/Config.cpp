@@ -136,6 +136,8 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
     c.certificateChecksPerAddress = static_cast<int>(
         r.integer("training.certificateChecksPerAddress", "", c.certificateChecksPerAddress, 1, 1000000));
     c.welfareSmallCount = static_cast<int>(r.integer("welfare.smallCount", "", c.welfareSmallCount, 3, 100));
+    c.welfareRetentionDays = static_cast<int>(
+        r.integer("welfare.retentionDays", "KITUO_WELFARE_RETENTION_DAYS", c.welfareRetentionDays, 1, 36525));
     return c;
 }
 

@@ -5,7 +5,7 @@
 // Environment variables (the contract other people rely on):
 //   KITUO_PORT, KITUO_HOST, KITUO_DB_URL, KITUO_KEY_FILE, KITUO_ROOT, KITUO_CONFIG,
 //   KITUO_THREADS, KITUO_MAX_BODY_BYTES, KITUO_LOG_LEVEL, KITUO_ACCESS_LOG, KITUO_TRUST_PROXY,
-//   KITUO_SECURE_COOKIES, KITUO_AUDIT_CHECKPOINT_FILE
+//   KITUO_SECURE_COOKIES, KITUO_AUDIT_CHECKPOINT_FILE, KITUO_WELFARE_RETENTION_DAYS
 #pragma once
 
 #include <Poco/Util/AbstractConfiguration.h>
@@ -61,6 +61,9 @@ struct Config {
     // Counselling statistics outside the counselling team: counts of 1 to smallCount-1 are shown
     // as "<smallCount" (domain/Suppression.h); at least 3.
     int welfareSmallCount = 5;
+    // Days a closed counselling case's notes are kept from its closing date before
+    // `kituo purge-expired` destroys them with the case's data key (domain/Welfare.h).
+    int welfareRetentionDays = 2555;
 
     // `path` made absolute against root (absolute paths are returned unchanged).
     std::string resolve(const std::string& path) const;

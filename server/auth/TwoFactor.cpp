@@ -105,8 +105,13 @@ CodeCheck useSecondFactorCode(store::Connection& c, app::Services& s, std::int64
         return step && store.acceptStep(c, userId, *step) ? CodeCheck::Totp : CodeCheck::Wrong;
     }
     if (domain::normaliseRecoveryCode(code).size() != 10) return CodeCheck::Wrong;
-    return store.useRecoveryCode(c, userId, recoveryCodeHash(s.keys, userId, code)) ? CodeCheck::RecoveryCode
-                                                                                    : CodeCheck::Wrong;
+    // Codes issued before a master key rotation are hashed under a previous key: a keyed hash
+    // cannot be moved to the new key, so each previous key is tried after the current one.
+    if (store.useRecoveryCode(c, userId, recoveryCodeHash(s.keys, userId, code))) return CodeCheck::RecoveryCode;
+    for (const auto& previous : s.keys.previous()) {
+        if (store.useRecoveryCode(c, userId, recoveryCodeHash(previous, userId, code))) return CodeCheck::RecoveryCode;
+    }
+    return CodeCheck::Wrong;
 }
 
 bool hasSecondFactor(app::Services& s, std::int64_t userId) {

@@ -42,7 +42,8 @@ CodeCheck useSecondFactorCode(store::Connection& c, app::Services& services, std
 
 bool hasSecondFactor(app::Services& services, std::int64_t userId);
 
-// The keyed hash stored for a recovery code of `userId`.
+// The keyed hash stored for a recovery code of `userId`, under `keys`' current key (codes
+// issued before a master key rotation are checked with each previous key too).
 std::string recoveryCodeHash(const crypto::KeyRing& keys, std::int64_t userId,
                              const std::string& typedCode);
 

@@ -3,6 +3,9 @@
 
 #include "crypto/SecretBox.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace kituo::crypto {
 namespace {
 
@@ -24,6 +27,17 @@ std::optional<std::string> unwrapCaseKey(const KeyRing& keys, const std::string&
     auto key = wrappingBox(keys).open(wrapped, "welfare_case:" + std::to_string(caseId));
     if (key && key->size() != 32) return std::nullopt;
     return key;
+}
+
+std::optional<std::string> unwrapCaseKeyWithRing(const KeyRing& keys, const std::string& wrapped, long long caseId,
+                                                 const std::string& wrappedBy) {
+    std::vector<const KeyRing*> order = {&keys};
+    for (const auto& p : keys.previous()) order.push_back(&p);
+    std::stable_partition(order.begin(), order.end(), [&](const KeyRing* k) { return masterKeyId(*k) == wrappedBy; });
+    for (const KeyRing* k : order) {
+        if (auto key = unwrapCaseKey(*k, wrapped, caseId)) return key;
+    }
+    return std::nullopt;
 }
 
 std::string sealNote(const std::string& dataKey, const std::string& note, long long sessionId) {

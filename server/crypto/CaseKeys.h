@@ -23,6 +23,10 @@ std::string newCaseKey();
 std::string wrapCaseKey(const KeyRing& keys, const std::string& dataKey, long long caseId);
 // Nothing when the wrapped key was not wrapped by this master key for this case.
 std::optional<std::string> unwrapCaseKey(const KeyRing& keys, const std::string& wrapped, long long caseId);
+// For key rotation only (the server opens with the current key alone): the data key unwrapped
+// with whichever key of the ring wrapped it, the one whose masterKeyId is `wrappedBy` first.
+std::optional<std::string> unwrapCaseKeyWithRing(const KeyRing& keys, const std::string& wrapped, long long caseId,
+                                                 const std::string& wrappedBy);
 std::string sealNote(const std::string& dataKey, const std::string& note, long long sessionId);
 // Nothing when the sealed note is not this session's under this key (moved, altered, wrong key).
 std::optional<std::string> openNote(const std::string& dataKey, const std::string& sealed, long long sessionId);

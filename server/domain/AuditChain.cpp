@@ -105,9 +105,20 @@ bool AuditChainVerifier::add(const AuditEvent& e) {
         _break = ChainBreak{e.id, "event " + std::to_string(e.id) +
                                       " does not link to the event before it (deleted or "
                                       "re-ordered rows)"};
-    } else if (_mac(canonicalAuditContent(e)) != e.rowHash) {
-        _break = ChainBreak{e.id, "event " + std::to_string(e.id) +
-                                      " was altered after it was written"};
+    } else {
+        const std::string content = canonicalAuditContent(e);
+        std::size_t k = _epoch;
+        while (k < _macs.size() && _macs[k](content) != e.rowHash) ++k;
+        if (k < _macs.size()) {
+            _epoch = k;
+        } else {
+            bool retired = false;
+            for (std::size_t j = 0; j < _epoch && !retired; ++j) retired = _macs[j](content) == e.rowHash;
+            _break = ChainBreak{e.id, "event " + std::to_string(e.id) +
+                                          (retired ? " is signed with a master key that was retired before it was "
+                                                     "written: it was added with an old key"
+                                                   : " was altered after it was written")};
+        }
     }
     for (const auto& cp : _checkpoints) {
         if (!_break && cp.eventId == e.id && cp.hash != e.rowHash) {
@@ -124,15 +135,25 @@ bool AuditChainVerifier::add(const AuditEvent& e) {
 
 std::optional<ChainBreak> AuditChainVerifier::finish(const ChainHead& head) {
     for (const auto& cp : _checkpoints) {
-        if (_mac(canonicalCheckpoint(cp)) != cp.mac) {
+        const std::string content = canonicalCheckpoint(cp);
+        bool signedByOne = false;
+        for (const auto& mac : _macs) signedByOne = signedByOne || mac(content) == cp.mac;
+        if (!signedByOne) {
             return ChainBreak{0, "the checkpoint for event " + std::to_string(cp.eventId) +
                                      " is not signed by this installation's key"};
         }
     }
     if (_break) return _break;
-    const std::string expectedMac = _mac(canonicalHead(head.lastEventId, head.lastHash));
+    const std::string expectedMac = _macs.back()(canonicalHead(head.lastEventId, head.lastHash));
     const bool freshTrail = head.lastEventId == 0 && head.mac.empty();
     if (!freshTrail && head.mac != expectedMac) {
+        for (std::size_t j = 0; j + 1 < _macs.size(); ++j) {
+            if (_macs[j](canonicalHead(head.lastEventId, head.lastHash)) == head.mac) {
+                return ChainBreak{0, "the chain head (event " + std::to_string(head.lastEventId) +
+                                         ") is signed with a previous master key: the key rotation is not "
+                                         "finished (run kituo rotate-key with the current key file)"};
+            }
+        }
         return ChainBreak{0, "the chain head (event " + std::to_string(head.lastEventId) +
                                  ") is not signed: it was reset or altered, so events may "
                                  "have been removed from the end"};

@@ -90,17 +90,26 @@ std::optional<ChainBreak> verifyAuditChain(const std::vector<AuditEvent>& events
 // Incremental form, for trails too large to hold in memory: feed events in order, then
 // finish() with the head. finish() checks the head's MAC, and that the trail reaches every
 // checkpoint given (each checkpoint's MAC checked first) with the same hash.
+//
+// After a master key rotation the trail is signed with several keys one after the other:
+// `macs` lists them oldest first, the current key last. Each event must verify under the key
+// of the event before it or a newer one, never an older one (a retired key cannot add to the
+// trail once its successor has signed), and the head under the current key. A checkpoint may
+// be signed with any of them (the key of its day).
 class AuditChainVerifier {
 public:
     explicit AuditChainVerifier(Mac mac, std::vector<AuditCheckpoint> checkpoints = {})
-        : _mac(std::move(mac)), _checkpoints(std::move(checkpoints)) {}
+        : AuditChainVerifier(std::vector<Mac>{std::move(mac)}, std::move(checkpoints)) {}
+    AuditChainVerifier(std::vector<Mac> macsOldestFirst, std::vector<AuditCheckpoint> checkpoints)
+        : _macs(std::move(macsOldestFirst)), _checkpoints(std::move(checkpoints)) {}
     // Returns false (and remembers the break) at the first event that does not verify.
     bool add(const AuditEvent& e);
     std::optional<ChainBreak> finish(const ChainHead& head);
     std::int64_t verifiedCount() const { return _count; }
 
 private:
-    Mac _mac;
+    std::vector<Mac> _macs;
+    std::size_t _epoch = 0;  // the key that signed the last event verified
     std::string _prevHash;
     std::int64_t _prevId = 0;
     std::int64_t _count = 0;

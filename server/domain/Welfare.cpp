@@ -138,4 +138,10 @@ CaseAccess caseAccess(Role role, const CaseRelation& relation) {
     return CaseAccess::None;
 }
 
+std::string retentionCutoff(const std::string& today, int retentionDays) { return addDays(today, -retentionDays); }
+
+bool pastRetention(const std::string& status, const std::string& closedOn, int retentionDays, const std::string& today) {
+    return status == "closed" && isIsoDate(closedOn) && closedOn <= retentionCutoff(today, retentionDays);
+}
+
 }  // namespace kituo::domain

@@ -73,4 +73,15 @@ CaseAccess caseAccess(Role role, const CaseRelation& relation);
 
 // Who may use the counselling pages at all: isCounsellingRole (domain/Role.h).
 
+// Retention: a closed case's notes are kept `retentionDays` days from its closing date
+// (welfare.retentionDays, 2555 = 7 years by default), then destroyed with its data key by `kituo purge-expired`. Its
+// session records (the first tier, which statistics count) are kept. An open case is never
+// past retention, however old.
+// The latest closing date whose case is past retention on `today` ("YYYY-MM-DD"): a case
+// closed on or before it has been kept `retentionDays` full days.
+std::string retentionCutoff(const std::string& today, int retentionDays);
+// Whether a case with `status` ("open", "closed") closed on `closedOn` (empty while open) is
+// past retention on `today`.
+bool pastRetention(const std::string& status, const std::string& closedOn, int retentionDays, const std::string& today);
+
 }  // namespace kituo::domain

@@ -224,6 +224,7 @@ Response casePage(RequestContext& ctx, const store::CaseRecord& c, const domain:
     v.set("opened", domain::formatDateText(c.openedOn));
     v.set("consent_reference", c.consentReference);
     v.set("open", c.status == "open");
+    v.set("purged", c.purged);
     v.set("closed_text", c.status == "open" ? std::string()
                                             : "Closed " + domain::formatDateText(c.closedOn) + ": " +
                                                   domain::choiceLabel(domain::caseOutcomes(), c.outcome));

@@ -91,9 +91,32 @@ bool headSigned(const crypto::KeyRing& keys, const domain::ChainHead& head) {
         head.mac, keys.auditMac(domain::canonicalHead(head.lastEventId, head.lastHash)));
 }
 
+bool entrySigned(const crypto::KeyRing& keys, const audit_sql::InboxRow& r) {
+    return crypto::constantTimeEquals(r.entryMac, keys.auditMac(domain::canonicalEntry(r.event)));
+}
+
+// Whether a previous key of the ring signed it (a process still using the old key file).
+template <typename Signed>
+bool signedByPrevious(const crypto::KeyRing& keys, Signed isSigned) {
+    for (const auto& p : keys.previous()) {
+        if (isSigned(p)) return true;
+    }
+    return false;
+}
+
+// Why a pending entry is refused.
+std::string entryRefusal(const crypto::KeyRing& keys, const audit_sql::InboxRow& r) {
+    if (signedByPrevious(keys, [&](const crypto::KeyRing& k) { return entrySigned(k, r); })) {
+        return "a pending event recorded at " + r.event.occurredAt +
+               " is signed with a previous master key (recorded by a process still using the old key "
+               "file): run kituo rotate-key with the current key file as --new-key-file to seal it";
+    }
+    return "a pending event recorded at " + r.event.occurredAt + " was altered before it was sealed";
+}
+
 }  // namespace
 
-SealResult AuditStore::sealBatch(int batchSize) {
+SealResult AuditStore::sealBatch(int batchSize, bool adoptCurrentKey) {
     return _db.transaction([&](Connection& c) {
         SealResult result;
         auto head = readHead(c, true);  // the sealers' mutex, across processes
@@ -104,11 +127,19 @@ SealResult AuditStore::sealBatch(int batchSize) {
             std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
             while (rs->next()) rows.push_back(audit_sql::readInbox(*rs));
         }
-        if (rows.empty()) return result;
         const bool fresh = head.lastEventId == 0 && head.mac.empty();
-        if (!fresh && !headSigned(_keys, head)) {
-            result.refused = "the chain head is not signed: events may have been removed from the "
-                             "end; nothing is sealed until an auditor has looked";
+        const bool headCurrent = fresh || headSigned(_keys, head);
+        const bool headPrevious =
+            !headCurrent && signedByPrevious(_keys, [&](const crypto::KeyRing& k) { return headSigned(k, head); });
+        if (rows.empty()) {
+            if (adoptCurrentKey && headPrevious) writeHead(c, _keys, head);
+            return result;
+        }
+        if (!headCurrent && !(adoptCurrentKey && headPrevious)) {
+            result.refused = headPrevious ? "the chain head is signed with a previous master key: finish the key "
+                                            "rotation with kituo rotate-key (the current key file as --new-key-file)"
+                                          : "the chain head is not signed: events may have been removed from the "
+                                            "end; nothing is sealed until an auditor has looked";
             return result;
         }
         std::vector<domain::AuditEvent> sealed;
@@ -116,9 +147,10 @@ SealResult AuditStore::sealBatch(int batchSize) {
         sealed.reserve(rows.size());
         moved.reserve(rows.size());
         for (auto& r : rows) {
-            if (!crypto::constantTimeEquals(r.entryMac, _keys.auditMac(domain::canonicalEntry(r.event)))) {
-                result.refused = "a pending event recorded at " + r.event.occurredAt +
-                                 " was altered before it was sealed";
+            if (!entrySigned(_keys, r) &&
+                !(adoptCurrentKey &&
+                  signedByPrevious(_keys, [&](const crypto::KeyRing& k) { return entrySigned(k, r); }))) {
+                result.refused = entryRefusal(_keys, r);
                 break;
             }
             auto e = std::move(r.event);
@@ -139,10 +171,16 @@ SealResult AuditStore::sealBatch(int batchSize) {
     });
 }
 
-SealResult AuditStore::seal(int batchSize, int maxBatches) {
+SealResult AuditStore::seal(int batchSize, int maxBatches) { return sealAll(batchSize, maxBatches, false); }
+
+SealResult AuditStore::adoptCurrentKey(int batchSize, int maxBatches) {
+    return sealAll(batchSize, maxBatches, true);
+}
+
+SealResult AuditStore::sealAll(int batchSize, int maxBatches, bool adoptCurrentKey) {
     SealResult total;
     for (int i = 0; i < maxBatches; ++i) {
-        auto r = sealBatch(batchSize);
+        auto r = sealBatch(batchSize, adoptCurrentKey);
         total.sealed += r.sealed;
         if (r.refused) {
             total.refused = r.refused;
@@ -181,8 +219,12 @@ AuditVerification AuditStore::verify(const std::vector<domain::AuditCheckpoint>&
         // One consistent snapshot: appends made while verifying are not half-seen.
         c.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
         AuditVerification result;
-        domain::AuditChainVerifier verifier([this](const std::string& m) { return _keys.auditMac(m); },
-                                            checkpoints);
+        std::vector<domain::Mac> macs;  // oldest key first
+        for (auto p = _keys.previous().rbegin(); p != _keys.previous().rend(); ++p) {
+            macs.push_back([k = &*p](const std::string& m) { return k->auditMac(m); });
+        }
+        macs.push_back([this](const std::string& m) { return _keys.auditMac(m); });
+        domain::AuditChainVerifier verifier(std::move(macs), checkpoints);
         std::int64_t after = -1;
         bool more = true;
         while (more) {
@@ -209,12 +251,7 @@ AuditVerification AuditStore::verify(const std::vector<domain::AuditCheckpoint>&
             while (rs->next()) {
                 const auto r = audit_sql::readInbox(*rs);
                 if (result.pending++ == 0) result.oldestPendingAt = r.event.occurredAt;
-                if (!pendingBreak &&
-                    !crypto::constantTimeEquals(r.entryMac, _keys.auditMac(domain::canonicalEntry(r.event)))) {
-                    pendingBreak = domain::ChainBreak{
-                        0, "a pending event recorded at " + r.event.occurredAt +
-                               " was altered before it was sealed"};
-                }
+                if (!pendingBreak && !entrySigned(_keys, r)) pendingBreak = domain::ChainBreak{0, entryRefusal(_keys, r)};
             }
         }
         c.execute("COMMIT");

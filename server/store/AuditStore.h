@@ -67,6 +67,12 @@ public:
     // Seals pending events, `batchSize` per transaction, until none is left or `maxBatches`
     // transactions ran. Safe to call from any number of threads and processes at once.
     SealResult seal(int batchSize = 500, int maxBatches = 1000);
+    // Completes a master key rotation (kituo rotate-key only, never the server): seals pending
+    // events whose entry MAC verifies under the current key or a previous one of the ring,
+    // under the current key, and signs the head with the current key even when nothing is
+    // pending. From then on the server's sealer, and verify(), accept the current key only:
+    // a retired key can no longer add to the trail.
+    SealResult adoptCurrentKey(int batchSize = 500, int maxBatches = 1000);
     // Signs the head of a trail written before heads were signed (trust on first use); a no-op
     // when the head is signed. Returns true when it signed.
     bool signUnsignedHead();
@@ -79,7 +85,8 @@ public:
     domain::AuditCheckpoint checkpoint(const std::string& takenAt);
 
 private:
-    SealResult sealBatch(int batchSize);
+    SealResult sealAll(int batchSize, int maxBatches, bool adoptCurrentKey);
+    SealResult sealBatch(int batchSize, bool adoptCurrentKey);
     Db& _db;
     const crypto::KeyRing& _keys;
 };

@@ -239,7 +239,8 @@ std::vector<WelfareSessionRecord> WelfareStore::sessions(const domain::Actor& ac
 std::optional<WelfareSessionRecord> WelfareStore::session(const domain::Actor& actor, std::int64_t sessionId,
                                                    const std::string& nowUtc) {
     return _db.run([&](Connection& c) -> std::optional<WelfareSessionRecord> {
-        auto& st = c.prepare(kSessionSelect + relationColumns() + ", s.note_sealed" + kSessionFrom +
+        auto& st = c.prepare(kSessionSelect + relationColumns() + ", s.note_sealed, c.purged_at IS NOT NULL AS purged" +
+                             kSessionFrom +
                              "WHERE s.welfare_session_id = ? AND " + reachCondition());
         const int next = bindReach(st, 1, actor, nowUtc);
         st.setInt64(next, sessionId);
@@ -247,6 +248,7 @@ std::optional<WelfareSessionRecord> WelfareStore::session(const domain::Actor& a
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         if (!rs->next() || accessOf(actor, *rs) == domain::CaseAccess::None) return std::nullopt;
         auto r = readSession(*rs);
+        if (rs->getBoolean("purged")) throw NoteUnreadable("the case's key and notes were destroyed after the retention period");
         if (r.hasNote) {
             const std::string sealed = rs->getString("note_sealed");
             const std::string key = dataKeyOf(c, _keys, r.caseId);

@@ -79,7 +79,7 @@ public:
     // The session records of a case the actor reaches (no notes), newest first.
     std::vector<WelfareSessionRecord> sessions(const domain::Actor& actor, std::int64_t caseId, const std::string& nowUtc);
     // One session with its note opened, when the actor reaches its case; NoteUnreadable when
-    // the note cannot be opened.
+    // the note cannot be opened, and for every session of a purged case (its notes are gone).
     std::optional<WelfareSessionRecord> session(const domain::Actor& actor, std::int64_t sessionId, const std::string& nowUtc);
 
     // Records a session of a case the actor reaches and is open (NotFound otherwise), the note

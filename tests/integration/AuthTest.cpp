@@ -14,7 +14,7 @@ namespace {
 int countRows(store::Db& db, const std::string& sql) { return test::queryInt(db, sql); }
 }  // namespace
 
-TEST_CASE("signing in gives a new token; a planted token is never adopted", "[http][auth]") {
+TEST_CASE("signing in gives a new token, a planted token is never adopted", "[http][auth]") {
     test::TestServer s;
     s.seedDemo();
     Browser b(s);
@@ -28,9 +28,16 @@ TEST_CASE("signing in gives a new token; a planted token is never adopted", "[ht
     CHECK(first != planted);
     CHECK(b.get("/").status == 200);
 
-    // Signing in again (same browser) replaces the token and ends the old session.
-    b.login("hr");
+    // A signed-in browser is sent from the sign-in page to its home; a sign-in posted over its
+    // session without the sign-in page's token is refused. Signing out and in again gives a
+    // new token, and the old one opens nothing.
+    CHECK(b.get("/login").status == 302);
+    CHECK(b.post("/login", {{"username", "hr"}, {"password", test::kDemoPassword}}).status == 403);
+    CHECK(b.cookie("kituo_session") == first);
+    REQUIRE(b.post("/logout", {}).status == 303);
+    REQUIRE(b.login("hr").status == 303);
     const std::string second = b.cookie("kituo_session");
+    CHECK(second.size() == 64);
     CHECK(second != first);
     Browser old(s);
     old.setCookie("kituo_session", first);
@@ -201,7 +208,7 @@ TEST_CASE("throttling: unknown and known usernames get identical answers, attemp
     CHECK(countRows(s.db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'login' AND outcome = 'refused'") == 10);
 }
 
-TEST_CASE("throttling: a stranger's failures lock the pair, not the account for everyone; IPv6 by /64", "[http][auth]") {
+TEST_CASE("throttling: a stranger's failures lock the pair, not the account for everyone, IPv6 by /64", "[http][auth]") {
     test::TestServer s([](app::Config& c) { c.trustProxy = true; });
     s.seedDemo();
     auto attempt = [&](const std::string& password, const std::string& ip) {

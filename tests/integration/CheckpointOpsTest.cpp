@@ -4,29 +4,20 @@
 // copy alone is then enough to detect the trail being deleted.
 #include "Support.h"
 
-#include "crypto/Hash.h"
-
 #include <Poco/File.h>
-#include <Poco/Path.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
+#include <cstdio>
 #include <thread>
 #include <vector>
-#include <sstream>
 
 using namespace kituo;
 
 namespace {
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::readFile;
 
 int lineCount(const std::string& text) {
     int n = 0;
@@ -34,25 +25,14 @@ int lineCount(const std::string& text) {
     return n;
 }
 
-// A directory of this test's own, removed at the end.
-struct TempDir {
-    std::string path = Poco::Path::temp() + "kituo-checkpoint-ops-" + crypto::randomHex(6);
-    TempDir() { Poco::File(path + "/copies").createDirectories(); }
-    ~TempDir() {
-        try {
-            Poco::File(path).remove(true);
-        } catch (...) {
-        }
-    }
-};
-
 }  // namespace
 
 TEST_CASE("ops/checkpoint writes a checkpoint, copies it off to KITUO_CHECKPOINT_COPY_TO and verifies",
           "[db][ops][audit]") {
     test::TestServer s;
     s.seedDemo();  // audited: the trail has events
-    TempDir dir;
+    test::TempDir dir("kituo-checkpoint-ops-");
+    Poco::File(dir.path + "/copies").createDirectories();
     const std::string file = dir.path + "/audit.checkpoints";
     const std::string log = dir.path + "/log";
     const std::string env = "env KITUO_DB_URL='" + s.schemaUrl() + "' KITUO_KEY_FILE='" + test::testKeyFile() +

@@ -215,7 +215,7 @@ TEST_CASE("error pages keep the navigation and Sign out for a signed-in user", "
     CHECK_THAT(anonymous.body, !Catch::Contains("Sign out"));
 }
 
-TEST_CASE("pages and stylesheets are gzipped for clients that accept it; a list page and its CSS weigh under 30 KB",
+TEST_CASE("pages and stylesheets are gzipped for clients that accept it, a list page and its CSS weigh under 30 KB",
           "[http]") {
     test::TestServer s;
     s.seedDemo();

@@ -39,7 +39,7 @@ std::map<std::string, std::string> newOfficer(test::TestServer& s, const std::st
 
 }  // namespace
 
-TEST_CASE("HR adds an officer; errors keep the input; a duplicate service number is named", "[http][officers]") {
+TEST_CASE("HR adds an officer, errors keep the input, a duplicate service number is named", "[http][officers]") {
     test::TestServer s;
     s.seedDemo();
     test::Browser hr(s);
@@ -502,7 +502,7 @@ TEST_CASE("a failed form lists its errors in form order under 'There is a proble
     CHECK(test::queryValue(s.db(), "SELECT date_of_birth FROM officers WHERE service_number = '3000088'") == "1996-02-14");
 }
 
-TEST_CASE("the same form sent twice (a double click) is done once; the second gets the first's result",
+TEST_CASE("the same form sent twice (a double click) is done once, the second gets the first's result",
           "[http][officers]") {
     test::TestServer s;
     s.seedDemo();

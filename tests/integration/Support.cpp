@@ -58,6 +58,25 @@ int shell(const std::string& command) {
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
+TempDir::TempDir(const std::string& prefix) : path(Poco::Path::temp() + prefix + crypto::randomHex(6)) {
+    Poco::File(path).createDirectories();
+}
+
+TempDir::~TempDir() {
+    try {
+        Poco::File(path).remove(true);
+    } catch (...) {
+        // A leftover directory under the temporary directory is harmless.
+    }
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 TestSchema::TestSchema() {
     const std::string base = baseUrl();
     store::DbSettings admin = store::parseDbUrl(base);
@@ -218,6 +237,19 @@ std::string queryValue(store::Db& db, const std::string& sql) {
 }
 
 int queryInt(store::Db& db, const std::string& sql) { return std::stoi(queryValue(db, sql)); }
+
+std::vector<std::string> queryColumn(store::Db& db, const std::string& sql) {
+    return db.run([&](store::Connection& c) {
+        std::unique_ptr<sql::ResultSet> rs(c.prepare(sql).executeQuery());
+        std::vector<std::string> out;
+        while (rs->next()) out.push_back(rs->isNull(1) ? std::string("NULL") : std::string(rs->getString(1)));
+        return out;
+    });
+}
+
+void execute(store::Db& db, const std::string& sql) {
+    db.run([&](store::Connection& c) { c.execute(sql); });
+}
 
 void createAccount(store::Db& db, const std::string& username, domain::Role role, const std::string& orgCode,
                    bool enrol) {

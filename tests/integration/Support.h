@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kituo::test {
 
@@ -128,6 +129,10 @@ std::string inputValue(const std::string& html, const std::string& name);
 // The first column of the first row of a query (test data set-up and checks only).
 std::string queryValue(store::Db& db, const std::string& sql);
 int queryInt(store::Db& db, const std::string& sql);
+// The first column of every row, in the query's order (NULL as "NULL").
+std::vector<std::string> queryColumn(store::Db& db, const std::string& sql);
+// Runs a statement (test data set-up only).
+void execute(store::Db& db, const std::string& sql);
 
 // Creates an account (password kDemoPassword, no forced change) at the org unit with `orgCode`.
 // A role that needs a second factor is enrolled with kTestTotpSecret unless `enrol` is false.
@@ -136,5 +141,17 @@ void createAccount(store::Db& db, const std::string& username, domain::Role role
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);
+
+// A directory of one test's own under the system's temporary directory, removed with
+// everything in it at the end.
+class TempDir {
+public:
+    explicit TempDir(const std::string& prefix);
+    ~TempDir();
+    const std::string path;
+};
+
+// A whole file's contents (empty when it cannot be read).
+std::string readFile(const std::string& path);
 
 }  // namespace kituo::test

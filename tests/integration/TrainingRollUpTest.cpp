@@ -125,7 +125,7 @@ TEST_CASE("the roll-up shows stored station numbers while current and recomputes
     }
 }
 
-TEST_CASE("a national account sees the roll-up by county, each county opening its stations; other places are 404",
+TEST_CASE("a national account sees the roll-up by county, each county opening its stations, other places are 404",
           "[http][training]") {
     test::TestServer s;
     s.seedDemo();

@@ -160,7 +160,7 @@ TEST_CASE("the demo station's matrix shows every state, in words, for every serv
     CHECK(listed < serving);
 }
 
-TEST_CASE("a county account sees the roll-up by station; the station commander reads the matrix", "[http][training]") {
+TEST_CASE("a county account sees the roll-up by station, the station commander reads the matrix", "[http][training]") {
     test::TestServer s;
     s.seedDemo();
     test::Browser county(s), ocs(s);
@@ -191,7 +191,7 @@ TEST_CASE("a profile shows the officer's retraining record", "[http][training]")
     CHECK_THAT(page.body, Catch::Contains("<h2>Retraining</h2>") && Catch::Contains("HR-UOF"));
 }
 
-TEST_CASE("admins edit the catalogue; a new rule puts every officer in scope with a due date", "[http][training]") {
+TEST_CASE("admins edit the catalogue, a new rule puts every officer in scope with a due date", "[http][training]") {
     test::TestServer s;
     s.seedDemo();
     test::Browser admin(s), hr(s);
@@ -252,7 +252,7 @@ TEST_CASE("admins edit the catalogue; a new rule puts every officer in scope wit
     CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM training_prerequisites WHERE training_module_id = " + sgt) == 0);
 }
 
-TEST_CASE("national HR edits the catalogue; county HR does not", "[http][training]") {
+TEST_CASE("national HR edits the catalogue, county HR does not", "[http][training]") {
     test::TestServer s;
     s.seedDemo();
     test::createAccount(s.db(), "hr.national", domain::Role::HrOfficer, "NPS");
@@ -265,7 +265,7 @@ TEST_CASE("national HR edits the catalogue; county HR does not", "[http][trainin
     CHECK(national.post("/training/modules/new", newModule("NAT-1")).status == 303);
 }
 
-TEST_CASE("a class's results recorded at once update the matrix; one transaction, one audit event", "[http][training]") {
+TEST_CASE("a class's results recorded at once update the matrix, one transaction, one audit event", "[http][training]") {
     test::TestServer s;
     s.seedDemo();
     auto& db = s.db();
@@ -313,7 +313,7 @@ TEST_CASE("a class's results recorded at once update the matrix; one transaction
                              "detail LIKE '%1 officer passed FA-BASIC on 2026-11-20%'") == 1);
 }
 
-TEST_CASE("a certificate shows its own completion's dates; anyone verifies it by code, each check audited",
+TEST_CASE("a certificate shows its own completion's dates, anyone verifies it by code, each check audited",
           "[http][training]") {
     test::TestServer s;
     s.seedDemo();
@@ -506,7 +506,7 @@ TEST_CASE("bulk enrolment of a station's overdue and due: one action, one transa
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE training_offering_id = " + trauma) == 0);
 }
 
-TEST_CASE("an offering's results: a pass updates compliance and gets a certificate; withdrawal frees a place",
+TEST_CASE("an offering's results: a pass updates compliance and gets a certificate, withdrawal frees a place",
           "[http][training]") {
     test::TestServer s;
     s.seedDemo();

@@ -32,7 +32,7 @@ std::string klm(test::TestServer& s) {
 
 }  // namespace
 
-TEST_CASE("an admin creates an account; its one-time password must be changed", "[http][admin]") {
+TEST_CASE("an admin creates an account, its one-time password must be changed", "[http][admin]") {
     test::TestServer s;
     s.seedDemo();
     test::Browser admin(s);
@@ -155,7 +155,7 @@ TEST_CASE("disabling or resetting an account signs it out everywhere", "[http][a
                      {{"version", test::inputValue(page.body, "version")}}).status == 400);
 }
 
-TEST_CASE("scope: a station admin sees its station only; a county admin sees both", "[http][admin][scope]") {
+TEST_CASE("scope: a station admin sees its station only, a county admin sees both", "[http][admin][scope]") {
     test::TestServer s;
     s.seedDemo();
     store::UserStore users(s.db());

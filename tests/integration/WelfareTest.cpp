@@ -351,7 +351,7 @@ TEST_CASE("counselling statistics: counts by month, type and concern, no count f
     CHECK(other.get("/welfare/stats").status == 403);
 }
 
-TEST_CASE("the supervisor transfers a case to another counsellor they supervise, or adds one; nobody else can",
+TEST_CASE("the supervisor transfers a case to another counsellor they supervise, or adds one, nobody else can",
           "[http][welfare]") {
     test::TestServer s;
     s.seedDemo();

@@ -129,7 +129,7 @@ TEST_CASE("removing the newest events and resetting the head is detected by the 
     CHECK_THAT(b->reason, Catch::Contains("not signed"));
 }
 
-TEST_CASE("a head reset to empty with events present is refused; a fresh trail is not", "[unit]") {
+TEST_CASE("a head reset to empty with events present is refused, a fresh trail is not", "[unit]") {
     auto t = fiveEvents();
     ChainHead reset{0, kGenesisHash, ""};
     CHECK(verifyAuditChain(t.events, reset, t.mac()));
@@ -196,4 +196,60 @@ TEST_CASE("an inbox entry's MAC covers its content but not its future place in t
     CHECK(t.keys.auditMac(canonicalEntry(e)) == mac);
     e.detail = "changed";
     CHECK(t.keys.auditMac(canonicalEntry(e)) != mac);
+}
+
+TEST_CASE("after a key rotation the trail verifies with the old key up to the switch and the new one after",
+          "[unit]") {
+    auto t = fiveEvents();  // signed with the old key
+    const auto oldCheckpoint = t.checkpoint();
+    const auto oldKeys = t.keys;
+    t.keys = crypto::KeyRing::fromBytes(std::string(32, 'n'));  // rotate-key switches the sealer
+    t.add("master_key.rotate");
+    t.add("login");
+    const Mac oldMac = [&](const std::string& m) { return oldKeys.auditMac(m); };
+    const std::vector<Mac> both = {oldMac, t.mac()};
+    auto verify = [&](const std::vector<AuditEvent>& events, const ChainHead& head,
+                      std::vector<AuditCheckpoint> cps = {}) {
+        AuditChainVerifier v(both, std::move(cps));
+        for (const auto& e : events) {
+            if (!v.add(e)) break;
+        }
+        return v.finish(head);
+    };
+    CHECK_FALSE(verify(t.events, t.head, {oldCheckpoint, t.checkpoint()}));
+    // Neither key alone verifies the whole trail.
+    CHECK(verifyAuditChain(t.events, t.head, oldMac));
+    CHECK(verifyAuditChain(t.events, t.head, t.mac()));
+
+    SECTION("the retired key cannot add to the trail after the switch") {
+        auto forged = t.events;
+        AuditEvent e = forged.back();
+        e.id += 1;
+        e.prevHash = e.rowHash;
+        e.action = "user.create";
+        e.rowHash = oldKeys.auditMac(canonicalAuditContent(e));
+        forged.push_back(e);
+        const ChainHead head{e.id, e.rowHash, oldKeys.auditMac(canonicalHead(e.id, e.rowHash))};
+        auto b = verify(forged, head);
+        REQUIRE(b);
+        CHECK(b->eventId == 8);
+        CHECK_THAT(b->reason, Catch::Contains("retired before it was written"));
+    }
+    SECTION("nor cut the trail back to the switch and sign the head") {
+        auto cut = t.events;
+        cut.resize(5);
+        const ChainHead head{5, cut.back().rowHash, oldKeys.auditMac(canonicalHead(5, cut.back().rowHash))};
+        auto b = verify(cut, head);
+        REQUIRE(b);
+        CHECK(b->eventId == 0);
+        CHECK_THAT(b->reason, Catch::Contains("signed with a previous master key"));
+    }
+    SECTION("an event before the switch still may not be edited") {
+        auto edited = t.events;
+        edited[1].detail = "changed";
+        edited[1].rowHash = oldKeys.auditMac(canonicalAuditContent(edited[1]));  // re-signed with the old key
+        auto b = verify(edited, t.head);
+        REQUIRE(b);
+        CHECK(b->eventId == 3);  // the next event's link no longer matches
+    }
 }

@@ -53,6 +53,18 @@ TEST_CASE("bad values are refused with the key's name", "[unit]") {
                       Catch::Contains("log.level"));
 }
 
+TEST_CASE("the counselling retention period: 7 years by default, whole days above zero", "[unit]") {
+    CHECK(makeConfig(*fileWith({}), {}).welfareRetentionDays == 2555);
+    CHECK(makeConfig(*fileWith({{"welfare.retentionDays", "3650"}}), {}).welfareRetentionDays == 3650);
+    CHECK(makeConfig(*fileWith({{"welfare.retentionDays", "3650"}}), {{"KITUO_WELFARE_RETENTION_DAYS", "30"}})
+              .welfareRetentionDays == 30);
+    for (const char* bad : {"0", "-1", "7y", ""}) {
+        INFO(bad);
+        CHECK_THROWS_WITH(makeConfig(*fileWith({}), {{"KITUO_WELFARE_RETENTION_DAYS", bad}}),
+                          Catch::Contains("welfare.retentionDays (KITUO_WELFARE_RETENTION_DAYS)"));
+    }
+}
+
 TEST_CASE("relative paths resolve against the root", "[unit]") {
     Config c;
     c.root = "/srv/kituo";

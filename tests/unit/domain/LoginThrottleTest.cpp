@@ -16,7 +16,7 @@ std::vector<std::int64_t> times(std::int64_t start, int n, std::int64_t step) {
 ThrottleHistory pair(std::vector<std::int64_t> v) { return {v, v, v}; }
 }  // namespace
 
-TEST_CASE("four pair failures do not lock; the fifth does, for 15 minutes", "[unit]") {
+TEST_CASE("four pair failures do not lock, the fifth does, for 15 minutes", "[unit]") {
     const std::int64_t t = 1'800'000'000;
     CHECK_FALSE(decideThrottle(pair(times(t, 4, 10)), t + 40).refused);
     auto d = decideThrottle(pair(times(t, 5, 10)), t + 41);

@@ -5,7 +5,7 @@
 
 using namespace kituo::domain;
 
-TEST_CASE("each level sits under the one above; units under stations or units", "[unit]") {
+TEST_CASE("each level sits under the one above, units under stations or units", "[unit]") {
     CHECK(mayContain(OrgKind::National, OrgKind::Region));
     CHECK(mayContain(OrgKind::Region, OrgKind::County));
     CHECK(mayContain(OrgKind::County, OrgKind::SubCounty));

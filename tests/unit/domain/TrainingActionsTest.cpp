@@ -95,7 +95,7 @@ TEST_CASE("a module's summary counts the states of those it is required of", "[u
     CHECK(summarize(9, cells).required == 0);
 }
 
-TEST_CASE("a result's score agrees with the pass mark; the absent have none", "[unit]") {
+TEST_CASE("a result's score agrees with the pass mark, the absent have none", "[unit]") {
     CHECK_FALSE(resultProblem("pass", "", 70));
     CHECK_FALSE(resultProblem("pass", "70", 70));
     CHECK(resultProblem("pass", "69", 70));
@@ -108,7 +108,7 @@ TEST_CASE("a result's score agrees with the pass mark; the absent have none", "[
     CHECK(resultProblem("pass", "7a", 70));
 }
 
-TEST_CASE("a station's tally: required cells, valid ones, overdue and expired; tallies add up", "[unit]") {
+TEST_CASE("a station's tally: required cells, valid ones, overdue and expired, tallies add up", "[unit]") {
     auto mc = [](ComplianceState state, bool held) {
         ModuleCompliance c;
         c.state = state;

@@ -15,7 +15,7 @@ ModuleInput valid() {
 
 }  // namespace
 
-TEST_CASE("a valid module has no errors; each field says what to fix", "[unit]") {
+TEST_CASE("a valid module has no errors, each field says what to fix", "[unit]") {
     CHECK(moduleFieldErrors(valid()).empty());
     auto in = valid();
     in.code = "hr uof";
@@ -34,7 +34,7 @@ TEST_CASE("a valid module has no errors; each field says what to fix", "[unit]")
     }
 }
 
-TEST_CASE("a yearly window needs its month and whole years; other bases no month", "[unit]") {
+TEST_CASE("a yearly window needs its month and whole years, other bases no month", "[unit]") {
     auto in = valid();
     in.basis = "calendar";
     CHECK(moduleFieldErrors(in).count("window_month") == 1);

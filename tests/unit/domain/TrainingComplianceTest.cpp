@@ -62,7 +62,7 @@ TEST_CASE("anniversaries: the same day, or the 1st of the next month when it doe
     CHECK(addMonthsRollingForward("2026-10-31", 2) == "2026-12-31");
 }
 
-TEST_CASE("a qualification is valid to the day before its anniversary; 29 February runs to 28 February",
+TEST_CASE("a qualification is valid to the day before its anniversary, 29 February runs to 28 February",
           "[unit]") {
     CHECK(validUntil(module(24), {"2025-03-10"}) == std::optional<std::string>("2027-03-09"));
     CHECK(validUntil(module(12), {"2024-02-29"}) == std::optional<std::string>("2025-02-28"));
@@ -85,7 +85,7 @@ TEST_CASE("the five states", "[unit]") {
     CHECK(stateOn("2026-11-24", {}, module(24), {cpu}) == ComplianceState::NotRequired);
 }
 
-TEST_CASE("expiry exactly today is still valid, due soon; the day after it has expired", "[unit]") {
+TEST_CASE("expiry exactly today is still valid, due soon, the day after it has expired", "[unit]") {
     const std::vector<Completion> done = {passed("2024-11-25")};  // valid until 2026-11-24
     CHECK(stateOn("2026-11-24", done) == ComplianceState::DueSoon);
     CHECK(stateOn("2026-11-25", done) == ComplianceState::Expired);
@@ -118,7 +118,7 @@ TEST_CASE("a retake in progress or failed never downgrades a compliant officer",
     CHECK(stateOn("2026-11-24", {passed("2020-01-01"), failed("2026-11-01")}) == ComplianceState::Expired);
 }
 
-TEST_CASE("a rule added after a completion: the completion counts; never trained: due from the rule", "[unit]") {
+TEST_CASE("a rule added after a completion: the completion counts, never trained: due from the rule", "[unit]") {
     CHECK(stateOn("2026-11-24", {passed("2025-06-01")}, module(24), {everyone("2026-07-01")}) ==
           ComplianceState::Compliant);
     const auto due = moduleCompliance(module(24), {everyone("2026-10-01", 90)}, officer(), {}, "2026-11-24");
