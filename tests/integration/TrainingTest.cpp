@@ -789,3 +789,30 @@ TEST_CASE_METHOD(DemoWithHr, "the demo station has offerings that ran, with thei
     s.seedDemo();
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_offerings") == 3);
 }
+
+TEST_CASE("hr.other at Capitol Hill gets 404 for Kilimani's matrix, offerings, enrolments and certificates",
+          "[http][training]") {
+    test::TestServer s;
+    s.seedDemo();
+    auto& db = s.db();
+    const std::string klm = q(db, "SELECT org_unit_id FROM org_units WHERE code = 'KLM'");
+    const std::string offering = q(db, "SELECT MAX(training_offering_id) FROM training_offerings WHERE org_unit_id = " + klm);
+    const std::string certificate = q(db, "SELECT MIN(c.training_completion_id) FROM training_completions c JOIN officers o "
+                                          "ON o.officer_id = c.officer_id WHERE c.passed = 1 AND o.station_id = " + klm);
+    const std::string officer = q(db, "SELECT MIN(officer_id) FROM officers WHERE station_id = " + klm);
+    REQUIRE_FALSE(offering.empty());
+    test::Browser hr(s), other(s);
+    REQUIRE(hr.login("hr").status == 303);
+    REQUIRE(other.login("hr.other").status == 303);
+    for (const auto& path : {"/training/compliance?station=" + klm, "/training/compliance.csv?station=" + klm,
+                             "/training/offerings/" + offering, "/training/certificates/" + certificate}) {
+        INFO(path);
+        CHECK(hr.get(path).status == 200);
+        CHECK(other.get(path).status == 404);
+    }
+    const int before = test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments");
+    other.get("/training/offerings");
+    CHECK(other.post("/training/offerings/" + offering + "/enrolments", {{"officer_id", officer}}).status == 404);
+    CHECK(other.post("/training/offerings/" + offering + "/enrolments", {{"bulk", "due"}}).status == 404);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM training_enrolments") == before);
+}
