@@ -57,6 +57,7 @@ Server::Server(Config config)
     handlers::addOfficerRoutes(_router);
     handlers::addTrainingRoutes(_router);
     handlers::addWelfareRoutes(_router);
+    handlers::addReservistRoutes(_router);
     handlers::addOfficerImportRoutes(_router);
     _router.validate();
 }

@@ -14,6 +14,8 @@ std::string toString(Permission p) {
         case Permission::ManageOfficers: return "manage_officers";
         case Permission::ReadTraining: return "read_training";
         case Permission::ManageCatalogue: return "manage_catalogue";
+        case Permission::ReadReservists: return "read_reservists";
+        case Permission::ManageReservists: return "manage_reservists";
         case Permission::Counselling: return "counselling";
         case Permission::ReadWelfareStats: return "read_welfare_stats";
     }

@@ -18,6 +18,9 @@ enum class Permission {
     ReadTraining,    // the retraining catalogue, compliance of the officers in scope
     ManageCatalogue, // create and edit modules and their requirement rules (HR: national scope only)
     ReadWelfareStats,  // suppressed counselling statistics of the places in scope (no person, no case)
+    ReadReservists,    // the reserve roster, duties, firearms, command tree and dashboard of the reservists
+                       // the actor reaches (store/ReserveSql.h: scope, and a section commander's section)
+    ManageReservists,  // add and edit reservists, sections, duties, firearm issues and returns, strength
     Counselling,     // the counselling pages: cases, sessions, notes, break-glass (each case only for
                      // whom domain/Welfare.h lets reach it, enforced in WelfareStore's queries)
 };

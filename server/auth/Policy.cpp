@@ -25,6 +25,10 @@ bool allows(Role role, Permission permission) {
             return role == Role::HrOfficer || role == Role::StationCommander || role == Role::Admin;
         case Permission::ManageCatalogue:
             return role == Role::Admin || role == Role::HrOfficer;
+        case Permission::ReadReservists:
+            return role == Role::HrOfficer || role == Role::StationCommander || role == Role::ReservistCommander;
+        case Permission::ManageReservists:
+            return role == Role::StationCommander || role == Role::ReservistCommander;
         case Permission::Counselling:
             return domain::isCounsellingRole(role);
         case Permission::ReadWelfareStats:
@@ -34,6 +38,10 @@ bool allows(Role role, Permission permission) {
 }
 
 bool seesNationalIds(Role role) { return role == Role::HrOfficer; }
+
+bool seesReservistNationalIds(Role role) {
+    return role == Role::HrOfficer || role == Role::StationCommander || role == Role::ReservistCommander;
+}
 
 bool allowedWhilePasswordChangeRequired(const std::string& path) {
     return path == "/account/password" || path == "/logout";
@@ -48,6 +56,8 @@ std::vector<NavItem> navigationFor(Role role) {
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/officers", "Officers"});
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/training/compliance", "Training"});
     else if (allows(role, Permission::ReadTraining)) nav.push_back({"/training/modules", "Training"});
+    if (allows(role, Permission::ReadReservists)) nav.push_back({"/reservists", "Reservists"});
+    if (allows(role, Permission::ReadReservists)) nav.push_back({"/reservists/deployments", "Deployments"});
     if (allows(role, Permission::Counselling)) nav.push_back({"/welfare/cases", "Cases"});
     if (allows(role, Permission::ReadWelfareStats)) nav.push_back({"/welfare/stats", "Welfare"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});

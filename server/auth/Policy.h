@@ -15,6 +15,8 @@ bool allows(domain::Role role, Permission permission);
 
 // Whether the role sees national ID numbers in full (else masked).
 bool seesNationalIds(domain::Role role);
+// Whether the role sees reservists' national ID numbers in full: HR and the reserve's commanders.
+bool seesReservistNationalIds(domain::Role role);
 
 // While an account must change its password, only these paths may be used.
 bool allowedWhilePasswordChangeRequired(const std::string& path);

@@ -44,6 +44,27 @@ std::string serviceLabel(const std::string& code) {
     return code;
 }
 
+std::optional<std::string> lineTextError(const std::string& value, const std::string& label,
+                                         std::size_t maxChars, bool required) {
+    if (blank(value)) {
+        if (required) return "Enter the " + label + ".";
+        return std::nullopt;
+    }
+    if (codePointCount(value) > maxChars) {
+        return "Shorten the " + label + " to at most " + std::to_string(maxChars) + " characters.";
+    }
+    if (value.find_first_of("\r\n\t") != std::string::npos) return "Write the " + label + " on a single line.";
+    if (std::any_of(value.begin(), value.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+        return "Remove the invisible control characters from the " + label + ".";
+    }
+    // A spreadsheet would run such a cell as a formula.
+    if (std::string("=+-@").find(value.front()) != std::string::npos) {
+        return "Start the " + label + " with a letter, not =, +, - or @.";
+    }
+    return std::nullopt;
+}
+
 bool validServiceNumber(const std::string& s) { return allDigits(s) && s.size() >= 5 && s.size() <= 10; }
 
 bool validNationalId(const std::string& s) { return allDigits(s) && s.size() >= 6 && s.size() <= 9; }
@@ -142,16 +163,7 @@ FieldErrors officerFieldErrors(const OfficerInput& in, const std::vector<Rank>& 
     if (!validServiceNumber(in.serviceNumber)) e["service_number"] = "Enter the service number: 5 to 10 digits.";
     for (const auto& [field, value, label] :
          {std::tuple{"surname", &in.surname, "surname"}, std::tuple{"other_names", &in.otherNames, "other names"}}) {
-        if (blank(*value)) e[field] = std::string("Enter the ") + label + ".";
-        else if (codePointCount(*value) > 100) e[field] = std::string("Shorten the ") + label + " to at most 100 characters.";
-        else if (value->find_first_of("\r\n\t") != std::string::npos) e[field] = std::string("Write the ") + label + " on a single line.";
-        else if (std::any_of(value->begin(), value->end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-            e[field] = std::string("Remove the invisible control characters from the ") + label + ".";
-        } else if (std::string("=+-@").find(value->front()) != std::string::npos) {
-            // A spreadsheet would run such a cell as a formula.
-            e[field] = std::string("Start the ") + label + " with a letter, not =, +, - or @.";
-        }
+        if (auto message = lineTextError(*value, label, 100, true)) e[field] = *message;
     }
     if (!validNationalId(in.nationalId)) e["national_id"] = "Enter the national ID number: 6 to 9 digits.";
     if (in.gender != "F" && in.gender != "M") e["gender"] = "Choose the gender: female or male.";

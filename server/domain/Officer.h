@@ -69,6 +69,12 @@ struct OfficerField {
 };
 const std::vector<OfficerField>& officerFields();
 
+// The message for a one-line text field (a name, a place): required and blank, longer than
+// maxChars code points, holding line breaks or control characters, or starting with a
+// character a spreadsheet runs as a formula (= + - @); nothing when it is fine.
+std::optional<std::string> lineTextError(const std::string& value, const std::string& label,
+                                         std::size_t maxChars, bool required);
+
 bool validServiceNumber(const std::string& s);
 bool validNationalId(const std::string& s);
 std::string maskNationalId(const std::string& id);

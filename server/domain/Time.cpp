@@ -164,3 +164,35 @@ std::optional<std::string> parseDateInput(const std::string& raw) {
 }
 
 }  // namespace kituo::domain
+
+namespace kituo::domain {
+
+std::optional<std::int64_t> parseEatInput(const std::string& raw) {
+    std::size_t a = raw.find_first_not_of(" \t"), b = raw.find_last_not_of(" \t");
+    if (a == std::string::npos) return std::nullopt;
+    const std::string text = raw.substr(a, b - a + 1);
+    const std::size_t split = text.find_last_of("T ");
+    if (split == std::string::npos) return std::nullopt;
+    const auto date = parseDateInput(text.substr(0, split));
+    std::string time = text.substr(split + 1);
+    if (!date || (time.size() != 5 && time.size() != 8)) return std::nullopt;
+    if (time.size() == 5) time += ":00";
+    for (std::size_t i : {0u, 1u, 3u, 4u, 6u, 7u}) {
+        if (time[i] < '0' || time[i] > '9') return std::nullopt;
+    }
+    if (time[2] != ':' || time[5] != ':' || time.substr(0, 2) > "23" || time.substr(3, 2) > "59" ||
+        time.substr(6, 2) > "59") {
+        return std::nullopt;
+    }
+    const auto utc = parseUtc(*date + " " + time);
+    if (!utc) return std::nullopt;
+    return *utc - 3 * 3600;  // Kenya is UTC+3 all year
+}
+
+std::string formatEatInput(std::int64_t epochSeconds) {
+    std::string s = formatUtc(epochSeconds + 3 * 3600).substr(0, 16);
+    s[10] = 'T';
+    return s;
+}
+
+}  // namespace kituo::domain

@@ -22,6 +22,12 @@ std::string formatEatText(std::int64_t epochSeconds, bool seconds = false);
 // A date as people and spreadsheets write it: "yyyy-mm-dd", or day first as "dd/mm/yyyy" or
 // "d/m/yyyy", the Kenyan convention a spreadsheet in the en-KE locale saves. Surrounding spaces are ignored. The ISO date, or nothing when it is not a real date.
 std::optional<std::string> parseDateInput(const std::string& text);
+// A moment typed in East Africa Time: "YYYY-MM-DDTHH:MM" (a datetime-local field), with a
+// space instead of the T, or a day-first date then the time ("24/11/2026 14:05"); seconds
+// since the epoch, or nothing when it is not a real date and time.
+std::optional<std::int64_t> parseEatInput(const std::string& text);
+// The moment as a datetime-local field's value in East Africa Time: "YYYY-MM-DDTHH:MM".
+std::string formatEatInput(std::int64_t epochSeconds);
 // Whether text is a real calendar date "YYYY-MM-DD".
 bool isIsoDate(const std::string& text);
 

@@ -43,4 +43,12 @@ void addTrainingOfferingRoutes(http::Router& router);
 // /officers/import...
 void addOfficerImportRoutes(http::Router& router);
 
+// /reservists, /reservists.csv, /reservists/new, /reservists/{id}[/edit|/pin] (the roster)
+void addReservistRoutes(http::Router& router);
+// /reservists/{id}/assignments, /reservists/assignments/{id}/end|cancel, /reservists/deployments,
+// /reservists/command, /reservists/strength (called by addReservistRoutes)
+void addReserveDutyRoutes(http::Router& router);
+// /reservists/firearms... (called by addReservistRoutes)
+void addFirearmRoutes(http::Router& router);
+
 }  // namespace kituo::handlers

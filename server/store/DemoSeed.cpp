@@ -1,6 +1,7 @@
 // Demo station seed; see DemoSeed.h.
 #include "store/DemoSeed.h"
 
+#include "store/DemoReserveSeed.h"
 #include "store/DemoTrainingSeed.h"
 #include "store/DemoWelfareSeed.h"
 #include "store/PostingStore.h"
@@ -42,6 +43,7 @@ const DemoAccount kAccounts[] = {
     {"auditor", "Samuel Kamau", domain::Role::Auditor, "KLM"},
     {"hr.county", "Faith Chebet", domain::Role::HrOfficer, "NRB"},
     {"hr.other", "Brian Omondi", domain::Role::HrOfficer, "CPH"},
+    {"npr.section", "Sgt (NPR) Halima Abdi", domain::Role::ReservistCommander, "KLM"},
 };
 
 const char* kSurnames[] = {
@@ -255,6 +257,19 @@ DemoSeedResult seedDemo(Db& db, const crypto::PasswordHasher& hasher, const cryp
             auto e = event("welfare.seed", 0, std::to_string(welfare.cases) + " demo cases with " +
                                                   std::to_string(welfare.sessions) + " sessions created by seed-demo");
             e.recordType = "welfare_case";
+            e.recordId = "";
+            audit.append(c, e);
+        });
+    }
+    const auto reserve = seedReserve(db, today);
+    result.reservists = reserve.reservists;
+    if (reserve.reservists > 0) {
+        db.transaction([&](Connection& c) {
+            auto e = event("reservist.seed", 0, std::to_string(reserve.reservists) + " demo reservists, " +
+                                                    std::to_string(reserve.assignments) + " duties, " +
+                                                    std::to_string(reserve.firearmIssues) +
+                                                    " firearm issues created by seed-demo");
+            e.recordType = "reservist";
             e.recordId = "";
             audit.append(c, e);
         });

@@ -2,7 +2,7 @@
 // tree from the national node down to two stations of Nairobi County and their units; the
 // demo accounts of ARCHITECTURE.md (admin, hr, counsellor, counsellor2, supervisor,
 // commander, ocs, auditor at Kilimani station; hr.county at Nairobi County; hr.other at
-// Capitol Hill station); and a nominal roll of about 120 officers (100 at Kilimani, 20 at
+// Capitol Hill station; npr.section, a reservist section commander at Kilimani); and a nominal roll of about 120 officers (100 at Kilimani, 20 at
 // Capitol Hill) across ranks, units and statuses, many with earlier postings; the demo
 // retraining catalogue, completions and Kilimani's offerings (DemoTrainingSeed.h). The roll is
 // generated from a fixed seed, so every installation gets the same people.
@@ -32,6 +32,7 @@ struct DemoSeedResult {
     int trainingModulesCreated = 0;  // the demo catalogue, with rules and completions (DemoTrainingSeed.h)
     int trainingOfferingsCreated = 0;  // Kilimani's offerings, run and to come (DemoTrainingSeed.h)
     int welfareCases = 0;              // counselling cases of the demo counsellors (DemoWelfareSeed.h)
+    int reservists = 0;                // the demo reserve (DemoReserveSeed.h)
 };
 
 // The demo accounts' usernames, in seeding order.

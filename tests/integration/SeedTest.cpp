@@ -35,7 +35,9 @@ TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
     const auto second = store::seedDemo(db, hasher, keys, test::kDemoPassword, test::kTestTotpSecret, test::kToday);
     CHECK(first.orgUnits == second.orgUnits);
     CHECK(first.orgUnits >= 10);
-    CHECK(first.accountsCreated == 10);
+    CHECK(first.accountsCreated == 11);
+    CHECK(first.reservists == 48);
+    CHECK(second.reservists == 0);
     CHECK(first.officersCreated == 120);
     CHECK(second.officersCreated == 0);
     CHECK(first.trainingOfferingsCreated == 3);
@@ -56,7 +58,7 @@ TEST_CASE("the demo seed is idempotent and builds a consistent tree", "[db]") {
     }
     // Every account created is audited, once; enrolments too.
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'user.create' "
-                             "AND actor_username = 'seed-demo'") == 10);
+                             "AND actor_username = 'seed-demo'") == 11);
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'second_factor.enrol' "
                              "AND actor_username = 'seed-demo'") == 5);
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM user_second_factors f JOIN users u ON u.user_id = f.user_id "
@@ -99,7 +101,7 @@ TEST_CASE("the demo seed never changes an existing account, even one with a demo
     real.mustChangePassword = false;
     const auto id = store::UserStore(db).create(real);
     const auto result = store::seedDemo(db, hasher, keys, test::kDemoPassword, test::kTestTotpSecret, test::kToday);
-    CHECK(result.accountsCreated == 9);
+    CHECK(result.accountsCreated == 10);
     const auto admin = store::UserStore(db).findForSignIn("admin");
     CHECK(hasher.verify(admin->passwordHash, "the real admin's own password"));
     CHECK_FALSE(hasher.verify(admin->passwordHash, test::kDemoPassword));
@@ -158,5 +160,5 @@ TEST_CASE("kituo seed-demo enrols with KITUO_DEMO_TOTP_SECRET and refuses a bad 
     crypto::PasswordHasher hasher;
     CHECK(hasher.verify(store::UserStore(db).findForSignIn("admin")->passwordHash, test::kDemoPassword));
     CHECK(test::queryInt(db, "SELECT COUNT(*) FROM user_second_factors WHERE secret IS NOT NULL") == 5);
-    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'user.create'") == 10);
+    CHECK(test::queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'user.create'") == 11);
 }
