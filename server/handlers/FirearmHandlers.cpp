@@ -43,6 +43,7 @@ void addKitRow(View& rows, const store::FirearmIssueRecord& k, std::int64_t now)
     http::put(row, "overdue", overdue);
     http::put(row, "state", k.returnedAt ? "Returned " + eatText(*k.returnedAt) : overdue ? std::string("Overdue") : std::string("Out"));
     http::put(row, "discrepancy", k.discrepancy);
+    http::put(row, "has_discrepancy", !k.discrepancy.empty());
 }
 
 Response firearmsPage(RequestContext& ctx, const std::map<std::string, std::string>& values,
@@ -106,9 +107,10 @@ Response issue(RequestContext& ctx) {
     std::map<std::string, std::string> values;
     for (const auto& k : kIssueFields) values[k] = r.formParam(k);
     const auto reservistId = positiveNumber(values["reservist_id"]);
+    if (!reservistId) return firearmsPage(ctx, values, {{"reservist_id", "Choose the reservist taking the kit."}}, 400);
     // A reservist out of reach does not exist, whatever the form says.
-    if (!reservistId || !store::ReservistStore(ctx.services.db).findVisibleTo(ctx.actor(), reservistId)) {
-        ctx.notFound("reservist", values["reservist_id"].substr(0, 20));
+    if (!store::ReservistStore(ctx.services.db).findVisibleTo(ctx.actor(), reservistId)) {
+        ctx.notFound("reservist", std::to_string(reservistId));
     }
     domain::FirearmIssueInput in{values["serial"], values["firearm_type"], values["magazines"],
                                  values["rounds"], values["expected_return_at"], values["pin"]};
@@ -133,7 +135,8 @@ Response issue(RequestContext& ctx) {
                        });
     } catch (const domain::ValidationError& e) {
         if (e.fieldErrors().count("pin")) {
-            ctx.audit("firearm.issue", "reservist", std::to_string(reservistId), "failure", "handover PIN refused");
+            ctx.audit("firearm.issue", "reservist", std::to_string(reservistId), "failure",
+                      "refused at the counter: " + e.fieldErrors().at("pin"));
         }
         return firearmsPage(ctx, values, e.fieldErrors(), 400);
     } catch (const domain::Conflict& e) {

@@ -45,6 +45,7 @@ void addDutyRow(View& rows, const store::AssignmentRecord& a, std::int64_t now, 
     http::put(row, "starts", eatText(a.when.start));
     http::put(row, "ends", a.when.end ? eatText(*a.when.end) : std::string("open-ended"));
     http::put(row, "note", a.note);
+    http::put(row, "has_note", !a.note.empty());
     http::put(row, "phase", phase);
     http::put(row, "phase_label", phase == "on_duty" ? std::string("On duty") : phase == "scheduled" ? std::string("Scheduled")
                                   : phase == "ended" ? std::string("Ended") : std::string("Cancelled"));
@@ -80,6 +81,7 @@ Response reservistPage(RequestContext& ctx, const store::ReservistRecord& r, con
     http::put(v, "section", r.sectionName.empty() ? std::string("Directly under the OCS") : r.sectionName);
     http::put(v, "has_pin", r.hasPin);
     http::put(v, "can_manage", manage);
+    http::put(v, "can_edit", manage && !store::ReservistStore(ctx.services.db).leadsSection(ctx.actor()));
     http::put(v, "csrf_token", ctx.user->csrfToken);
 
     const auto duties = store::AssignmentStore(ctx.services.db).forReservist(ctx.actor(), r.id);
@@ -100,6 +102,7 @@ Response reservistPage(RequestContext& ctx, const store::ReservistRecord& r, con
                                 : "Out, due " + eatText(k.expectedReturnAt));
         http::put(row, "overdue", !k.returnedAt && domain::firearmOverdue(k.expectedReturnAt, false, now));
         http::put(row, "discrepancy", k.discrepancy);
+        http::put(row, "has_discrepancy", !k.discrepancy.empty());
     }
     http::put(v, "has_firearms", !kits.empty());
 

@@ -37,6 +37,11 @@ View fieldView(const FieldSpec& spec, const std::string& value, const std::map<s
     const bool numeric = spec.kind == "date" || spec.kind == "number";
     http::put(f, "inputmode", numeric ? std::string("numeric") : spec.kind == "tel" ? std::string("tel") : std::string());
     http::put(f, "blank", spec.blank);
+    // kainjow's sections treat every string, empty or not, as true: each optional part has a flag.
+    http::put(f, "has_error", error != errors.end());
+    http::put(f, "has_hint", !spec.hint.empty());
+    http::put(f, "has_blank", !spec.blank.empty());
+    http::put(f, "has_inputmode", numeric || spec.kind == "tel");
     http::put(f, "options", choiceOptions(spec.options, value));
     return f;
 }
@@ -55,8 +60,13 @@ View stationOptions(http::RequestContext& ctx, std::int64_t selected) {
 
 std::string eatText(std::int64_t moment) { return moment ? domain::formatEatText(moment) : std::string(); }
 
-std::string reservistNationalIdFor(const http::RequestContext& ctx, const std::string& nationalId) {
-    return auth::seesReservistNationalIds(ctx.actor().role) ? nationalId : domain::maskNationalId(nationalId);
+bool seesReservistIds(http::RequestContext& ctx) {
+    return auth::seesReservistNationalIds(ctx.actor().role) &&
+           !store::ReservistStore(ctx.services.db).leadsSection(ctx.actor());
+}
+
+std::string reservistNationalIdFor(http::RequestContext& ctx, const std::string& nationalId) {
+    return seesReservistIds(ctx) ? nationalId : domain::maskNationalId(nationalId);
 }
 
 }  // namespace kituo::handlers

@@ -45,9 +45,11 @@ http::View stationOptions(http::RequestContext& ctx, std::int64_t selected);
 // "24 Nov 2026 18:00 EAT"; "" for 0.
 std::string eatText(std::int64_t moment);
 
-// The national ID as this actor may see a reservist's: in full for HR and the reserve's
-// commanders, else masked.
-std::string reservistNationalIdFor(const http::RequestContext& ctx, const std::string& nationalId);
+// Whether the actor sees reservists' national IDs in full (and may search by them): HR and the
+// station's reserve command (the OCS and reservist commanders), not a section commander.
+bool seesReservistIds(http::RequestContext& ctx);
+// The national ID as this actor may see a reservist's: in full or masked (****1234).
+std::string reservistNationalIdFor(http::RequestContext& ctx, const std::string& nationalId);
 
 // The reservist's page (details, duties with the assignment form, firearms, handover PIN);
 // the assignment form is shown again here with what was typed (`values`) and `errors`.

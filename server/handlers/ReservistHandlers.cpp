@@ -28,11 +28,11 @@ using http::View;
 
 namespace {
 
-store::ReservistFilter filterFrom(const RequestContext& ctx) {
+store::ReservistFilter filterFrom(RequestContext& ctx) {
     const auto& r = ctx.request;
     store::ReservistFilter f;
     f.q = domain::truncateUtf8(r.queryParam("q"), 100);
-    f.search = domain::parseRollSearch(f.q, auth::seesReservistNationalIds(ctx.actor().role));
+    f.search = domain::parseRollSearch(f.q, seesReservistIds(ctx));
     for (char c : f.search.text) {
         if (c != ' ') f.numberPrefix += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     }
@@ -51,6 +51,14 @@ store::ReservistFilter filterFrom(const RequestContext& ctx) {
 }
 
 bool canManage(const RequestContext& ctx) { return auth::allows(ctx.actor().role, Permission::ManageReservists); }
+
+// Records (identity, vetting, status, section) are kept by the station's reserve command; a
+// section commander runs their section's duties and firearms but does not edit records.
+void requireStationCommand(RequestContext& ctx) {
+    if (store::ReservistStore(ctx.services.db).leadsSection(ctx.actor())) {
+        throw domain::Forbidden("Reservist records are kept by the station's reserve command.");
+    }
+}
 
 Choices sectionChoices(RequestContext& ctx, std::int64_t stationId) {
     Choices out;
@@ -73,6 +81,7 @@ Response listReservists(RequestContext& ctx) {
         http::put(row, "name", r.fields.surname + ", " + r.fields.otherNames);
         http::put(row, "station", r.stationName);
         http::put(row, "section", r.sectionName);
+        http::put(row, "has_section", !r.sectionName.empty());
         http::put(row, "status", domain::reservistChoiceLabel(domain::reservistStatuses(), r.fields.status));
         http::put(row, "revetting", domain::formatDateText(r.fields.revettingDue));
         http::put(row, "revetting_due", r.fields.status != "discharged" &&
@@ -97,7 +106,7 @@ Response listReservists(RequestContext& ctx) {
     }
     http::put(v, "csv_href", "/reservists.csv" + queryString(ctx.request, {{"page", ""}}));
     http::put(v, "pagination", pagination(ctx.request, page.page, f.pageSize, page.total));
-    http::put(v, "can_manage", canManage(ctx));
+    http::put(v, "can_manage", canManage(ctx) && !store::ReservistStore(ctx.services.db).leadsSection(ctx.actor()));
     return ctx.page("reservists/index", "Reservists", v);
 }
 
@@ -113,11 +122,13 @@ Response exportCsv(RequestContext& ctx) {
     const auto f = filterFrom(ctx);
     std::string out = "\xEF\xBB\xBF" + domain::csvLine(csvColumns());
     int count = 0;
+    const bool fullIds = seesReservistIds(ctx);
     store::ReservistStore(ctx.services.db).forEach(ctx.actor(), f, [&](const store::ReservistRecord& r) {
         std::vector<std::string> cells;
         for (const auto& field : domain::reservistFields()) {
             const std::string& value = r.fields.*field.text;
-            cells.push_back(std::string(field.name) == "national_id" ? reservistNationalIdFor(ctx, value) : value);
+            const bool id = std::string(field.name) == "national_id";
+            cells.push_back(id && !fullIds ? domain::maskNationalId(value) : value);
         }
         cells.push_back(r.stationCode);
         cells.push_back(r.sectionName);
@@ -217,6 +228,7 @@ std::optional<std::int64_t> sectionFrom(const http::Request& r) {
 }
 
 Response newReservist(RequestContext& ctx) {
+    requireStationCommand(ctx);
     domain::ReservistInput in;
     in.status = "active";
     in.vettingResult = "cleared";
@@ -224,6 +236,7 @@ Response newReservist(RequestContext& ctx) {
 }
 
 Response createReservist(RequestContext& ctx) {
+    requireStationCommand(ctx);
     const auto& r = ctx.request;
     const auto in = inputFrom(r);
     const std::int64_t stationId = positiveNumber(r.formParam("station_id"));
@@ -247,11 +260,13 @@ Response createReservist(RequestContext& ctx) {
 }
 
 Response editReservist(RequestContext& ctx) {
+    requireStationCommand(ctx);
     const auto r = requireReservist(ctx);
     return reservistForm(ctx, r.fields, r.stationId, r.sectionId.value_or(0), &r, {}, 200);
 }
 
 Response updateReservist(RequestContext& ctx) {
+    requireStationCommand(ctx);
     auto current = requireReservist(ctx);
     const int version = formVersion(ctx.request);
     auto in = inputFrom(ctx.request);

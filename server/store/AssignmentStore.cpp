@@ -88,7 +88,9 @@ std::optional<AssignmentRecord> AssignmentStore::findVisibleTo(const domain::Act
 
 AssignResult AssignmentStore::assign(Connection& c, const domain::Actor& actor, std::int64_t reservistId,
                                      const NewAssignment& a) {
-    // The reservist's row first: the lock that serializes every change to their duties.
+    // The reservist's row first: the lock that serializes every change to their duties. The
+    // duties are then read with a locking read too, which sees the latest committed rows
+    // whatever this transaction's read view (a plain SELECT could read an older snapshot).
     auto& lock = c.prepare("SELECT r.status FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id " +
                            kReach + "AND r.reservist_id = ? FOR UPDATE");
     lock.setInt64(bindReach(lock, 1, actor), reservistId);
@@ -106,7 +108,7 @@ AssignResult AssignmentStore::assign(Connection& c, const domain::Actor& actor, 
     if (!reserve_sql::isCommanderOf(c, actor, a.stationId, a.commanderId)) throw domain::NotFound("account");
 
     auto& duties = c.prepare("SELECT reservist_assignment_id, CAST(starts_at AS CHAR), CAST(ends_at AS CHAR) "
-                             "FROM reservist_assignments WHERE reservist_id = ? AND status = 'active'");
+                             "FROM reservist_assignments WHERE reservist_id = ? AND status = 'active' FOR UPDATE");
     duties.setInt64(1, reservistId);
     std::unique_ptr<sql::ResultSet> drs(duties.executeQuery());
     std::vector<domain::ExistingDuty> existing;

@@ -163,6 +163,35 @@ const std::vector<Row>& table() {
          {403, 403, 403, 403, 404, 403, 403, 403}},
         // Suppressed counselling statistics: HR and station commanders.
         {"GET", "/welfare/stats", "/welfare/stats", {302, 403, 200, 403, 403, 403, 200, 403}},
+        // The reserve: HR reads; the station's reserve command (commander, OCS) manages.
+        {"GET", "/reservists", "/reservists", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists.csv", "/reservists.csv", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/new", "/reservists/new", {302, 403, 403, 403, 403, 200, 200, 403}},
+        {"POST", "/reservists/new", "/reservists/new", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"POST", "/reservists", "/reservists", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"GET", "/reservists/deployments", "/reservists/deployments", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/command", "/reservists/command", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/command", "/reservists/command?station={farstation}", {302, 403, 404, 403, 403, 404, 404, 403}},
+        {"POST", "/reservists/command/sections", "/reservists/command/sections", {403, 403, 403, 403, 403, 303, 303, 403}},
+        {"GET", "/reservists/strength", "/reservists/strength", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"POST", "/reservists/strength", "/reservists/strength", {403, 403, 403, 403, 403, 303, 303, 403}},
+        {"GET", "/reservists/{id}", "/reservists/{reservist}", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/{id}", "/reservists/{farres}", {302, 403, 404, 403, 403, 404, 404, 403}},
+        {"GET", "/reservists/{id}/edit", "/reservists/{reservist}/edit", {302, 403, 403, 403, 403, 200, 200, 403}},
+        {"POST", "/reservists/{id}/edit", "/reservists/{reservist}/edit", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"POST", "/reservists/{id}", "/reservists/{reservist}", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"POST", "/reservists/{id}/pin", "/reservists/{reservist}/pin", {403, 403, 403, 403, 403, 303, 303, 403}},
+        {"POST", "/reservists/{id}/assignments", "/reservists/{reservist}/assignments", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"POST", "/reservists/{id}/assignments", "/reservists/{farres}/assignments", {403, 403, 403, 403, 403, 404, 404, 403}},
+        // Ending a duty again only moves its end forward, which is refused with a message (303).
+        {"POST", "/reservists/assignments/{id}/end", "/reservists/assignments/{duty}/end", {403, 403, 403, 403, 403, 303, 303, 403}},
+        {"POST", "/reservists/assignments/{id}/cancel", "/reservists/assignments/999999/cancel", {403, 403, 403, 403, 403, 404, 404, 403}},
+        {"GET", "/reservists/firearms", "/reservists/firearms", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"POST", "/reservists/firearms", "/reservists/firearms", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"GET", "/reservists/firearms/{id}", "/reservists/firearms/{kit}", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/firearms/{id}", "/reservists/firearms/999999", {302, 403, 404, 403, 403, 404, 404, 403}},
+        {"POST", "/reservists/firearms/{id}/return", "/reservists/firearms/{kit}/return", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"POST", "/reservists/firearms/{id}/extend", "/reservists/firearms/{kit}/extend", {403, 403, 403, 403, 403, 400, 400, 403}},
         {"POST", "/logout", "/logout", {403, 303, 303, 303, 303, 303, 303, 303}, true},
     };
     return rows;
@@ -214,6 +243,12 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
     const std::string welfareSession =
         test::queryValue(s.db(), "SELECT MIN(welfare_session_id) FROM welfare_sessions WHERE welfare_case_id = " + welfareCase);
 
+    const std::string reservist = test::queryValue(s.db(), "SELECT MIN(reservist_id) FROM reservists WHERE reservist_number LIKE 'NPR/KLM/%' AND status = 'active'");
+    const std::string farReservist = test::queryValue(s.db(), "SELECT MIN(reservist_id) FROM reservists WHERE reservist_number LIKE 'NPR/CPH/%'");
+    const std::string duty = test::queryValue(s.db(), "SELECT MIN(reservist_assignment_id) FROM reservist_assignments");
+    const std::string kit = test::queryValue(s.db(), "SELECT MIN(firearm_issue_id) FROM firearm_issues WHERE returned_at IS NULL");
+    const std::string farStation = std::to_string(org.findByCode("CPH")->id);
+
     for (std::size_t col = 0; col < kRoles.size(); ++col) {
         const std::string& role = kRoles[col];
         test::Browser b(s);
@@ -223,7 +258,8 @@ TEST_CASE("route x role gives the expected status", "[http][access]") {
             for (const auto& [key, value] : std::map<std::string, std::string>{
                      {"{user}", user}, {"{other}", other}, {"{unit}", unit}, {"{officer}", officer}, {"{far}", far},
                      {"{module}", module}, {"{certificate}", certificate},
-                     {"{case}", welfareCase}, {"{session}", welfareSession}}) {
+                     {"{case}", welfareCase}, {"{session}", welfareSession}, {"{reservist}", reservist},
+                     {"{farres}", farReservist}, {"{duty}", duty}, {"{kit}", kit}, {"{farstation}", farStation}}) {
                 path = replaceAll(path, key, value);
             }
             // A real page first, so the browser holds the token a form on that page would carry.
