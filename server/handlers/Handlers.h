@@ -50,5 +50,7 @@ void addReservistRoutes(http::Router& router);
 void addReserveDutyRoutes(http::Router& router);
 // /reservists/firearms... (called by addReservistRoutes)
 void addFirearmRoutes(http::Router& router);
+// /reservists/import... (called by addReservistRoutes)
+void addReservistImportRoutes(http::Router& router);
 
 }  // namespace kituo::handlers

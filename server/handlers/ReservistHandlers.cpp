@@ -319,6 +319,7 @@ void addReservistRoutes(http::Router& router) {
     router.add("POST", "/reservists", Permission::ManageReservists, createReservist);
     addReserveDutyRoutes(router);
     addFirearmRoutes(router);
+    addReservistImportRoutes(router);
     router.add("GET", "/reservists/{id}", Permission::ReadReservists, [](RequestContext& ctx) {
         const auto r = requireReservist(ctx);
         if (ctx.services.config.auditOfficerReads) ctx.audit("reservist.read", "reservist", std::to_string(r.id), "success");

@@ -1,5 +1,6 @@
-// SQL for uploaded nominal-roll files kept between preview and commit (officer_imports).
-// An import belongs to the user who uploaded it; nobody else can see or commit it.
+// SQL for uploaded files kept between preview and commit (officer_imports): nominal-roll files
+// (kind "officers") and reserve roster files (kind "reservists"). An import belongs to the user
+// who uploaded it and is found only as the kind it was uploaded as.
 #pragma once
 
 #include "store/Db.h"
@@ -21,8 +22,8 @@ class ImportStore {
 public:
     explicit ImportStore(Db& db) : _db(db) {}
     std::int64_t save(std::int64_t userId, const std::string& fileName, const std::string& content,
-                      const std::string& checksum);
-    std::optional<StoredImport> findOwn(std::int64_t userId, std::int64_t id);
+                      const std::string& checksum, const std::string& kind = "officers");
+    std::optional<StoredImport> findOwn(std::int64_t userId, std::int64_t id, const std::string& kind = "officers");
     // Marks the import committed; false when it already was (so it is applied once).
     bool markCommitted(Connection& c, std::int64_t id, const std::string& summary);
 

@@ -186,6 +186,10 @@ const std::vector<Row>& table() {
         // Ending a duty again only moves its end forward, which is refused with a message (303).
         {"POST", "/reservists/assignments/{id}/end", "/reservists/assignments/{duty}/end", {403, 403, 403, 403, 403, 303, 303, 403}},
         {"POST", "/reservists/assignments/{id}/cancel", "/reservists/assignments/999999/cancel", {403, 403, 403, 403, 403, 404, 404, 403}},
+        {"GET", "/reservists/import", "/reservists/import", {302, 403, 403, 403, 403, 200, 200, 403}},
+        {"POST", "/reservists/import", "/reservists/import", {403, 403, 403, 403, 403, 400, 400, 403}},
+        {"GET", "/reservists/import/{id}", "/reservists/import/999999", {302, 403, 403, 403, 403, 404, 404, 403}},
+        {"POST", "/reservists/import/{id}/commit", "/reservists/import/999999/commit", {403, 403, 403, 403, 403, 404, 404, 403}},
         {"GET", "/reservists/firearms", "/reservists/firearms", {302, 403, 200, 403, 403, 200, 200, 403}},
         {"POST", "/reservists/firearms", "/reservists/firearms", {403, 403, 403, 403, 403, 400, 400, 403}},
         {"GET", "/reservists/firearms/{id}", "/reservists/firearms/{kit}", {302, 403, 200, 403, 403, 200, 200, 403}},

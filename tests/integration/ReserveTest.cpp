@@ -347,3 +347,43 @@ TEST_CASE("a section commander sees only their section, with national IDs masked
     CHECK(commander.get("/reservists.csv").body.find(",****") == std::string::npos);
     CHECK(commander.get("/reservists/" + outside).status == 200);
 }
+
+TEST_CASE("the roster's own CSV imports back: new rows added, known ones unchanged, bad ones named, twice changes nothing", "[http][reserve]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser b(s);
+    REQUIRE(b.login("commander").status == 303);
+    auto csv = b.get("/reservists.csv?station=" + std::to_string(store::OrgStore(s.db()).findByCode("KLM")->id)).body;
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    csv = csv.substr(3);
+    const int before = test::queryInt(s.db(), "SELECT COUNT(*) FROM reservists");
+    // Two new rows: one good, one aged 60 at enlistment; and an ID already on the roster.
+    csv += "NPR/KLM/0801,Mutiso,Agnes Ndinda,30111222,1990-01-02,F,0712000111,Nairobi,Dagoretti North,Kilimani,Yaya,"
+           "2024-03-01,2024-02-01,cleared,,active,2024-03-01,,John Mutiso,0722111000,Brother,KLM,Section B (Yaya)\r\n";
+    csv += "NPR/KLM/0802,Old,Too,30111223,1960-01-02,M,,Nairobi,Dagoretti North,Kilimani,Yaya,"
+           "2024-03-01,2024-02-01,cleared,,active,2024-03-01,,Kin Old,0722111001,Son,KLM,\r\n";
+    b.get("/reservists/import");
+    const auto preview = b.upload("/reservists/import", "file", "roster.csv", csv);
+    REQUIRE(preview.status == 200);
+    CHECK(preview.body.find("<strong>1</strong> new") != std::string::npos);
+    CHECK(preview.body.find("<strong>1</strong> with problems") != std::string::npos);
+    CHECK(preview.body.find("Age at enlistment must be 18 to 55") != std::string::npos);
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM reservists") == before);
+    const std::string id = test::queryValue(s.db(), "SELECT MAX(import_id) FROM officer_imports WHERE kind = 'reservists'");
+    // A roster file is not a nominal-roll import.
+    CHECK(b.get("/officers/import/" + id).status != 200);
+    REQUIRE(b.post("/reservists/import/" + id + "/commit", {}).status == 303);
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM reservists") == before + 1);
+    CHECK(test::queryValue(s.db(), "SELECT x.name FROM reservists r JOIN npr_sections x ON x.npr_section_id = r.npr_section_id "
+                                   "WHERE r.reservist_number = 'NPR/KLM/0801'") == "Section B (Yaya)");
+    // Sent again (a double click) it is answered as the first time and applied once; another
+    // account does not even find the file.
+    b.post("/reservists/import/" + id + "/commit", {});
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM reservists") == before + 1);
+    test::Browser ocs(s);
+    REQUIRE(ocs.login("ocs").status == 303);
+    CHECK(ocs.get("/reservists/import/" + id).status == 404);
+    const auto again = b.upload("/reservists/import", "file", "roster.csv", csv);
+    CHECK(again.body.find("<strong>0</strong> new") != std::string::npos);
+    CHECK(again.body.find("<strong>0</strong> updated") != std::string::npos);
+}
