@@ -7,6 +7,8 @@
 #include "handlers/OfficerViews.h"
 #include "handlers/TrainingViews.h"
 #include "http/RequestContext.h"
+#include "store/FirearmStore.h"
+#include "store/ReservistStore.h"
 
 namespace kituo::handlers {
 
@@ -23,6 +25,8 @@ std::string describe(const std::string& href) {
     if (href == "/audit") return "Who did what, when and from where; verify the chain.";
     if (href == "/officers") return "The nominal roll: search, profiles, postings, CSV and print.";
     if (href == "/account/sessions") return "Your password and where you are signed in.";
+    if (href == "/reservists") return "The reserve roster: vetting, sections, duties and firearms of each reservist.";
+    if (href == "/reservists/deployments") return "Who is deployed where today, who has no duty, firearms out and overdue.";
     return "";
 }
 
@@ -62,6 +66,28 @@ Response dashboard(RequestContext& ctx) {
                                       : std::to_string(reminders) + " modules expire soon or are overdue") +
                           " (reminders of the last 7 days).");
         worklists.push_back(t);
+    }
+    if (auth::allows(actor.role, Permission::ReadReservists)) {
+        // Overdue firearms are escalated here, on the first page the command sees.
+        const auto overdue = store::FirearmStore(ctx.services.db).list(actor, "overdue", ctx.now()).size();
+        View f;
+        f.set("href", "/reservists/firearms");
+        f.set("label", "Firearms overdue");
+        f.set("count", std::to_string(overdue));
+        f.set("text", domain::countOf(static_cast<long long>(overdue), "firearm issued to a reservist is",
+                                      "firearms issued to reservists are") + " past due back.");
+        worklists.push_back(f);
+        store::ReservistFilter due;
+        due.vetting = "due";
+        due.today = ctx.today();
+        due.pageSize = 1;
+        const int revetting = store::ReservistStore(ctx.services.db).list(actor, due).total;
+        View r;
+        r.set("href", "/reservists?vetting=due&sort=revetting");
+        r.set("label", "Re-vetting due");
+        r.set("count", std::to_string(revetting));
+        r.set("text", domain::countOf(revetting, "reservist falls", "reservists fall") + " due for re-vetting within 30 days.");
+        worklists.push_back(r);
     }
     v.set("worklists", worklists);
     v.set("has_worklists", !worklists.list_value().empty());

@@ -15,7 +15,7 @@ const pagesByRole = {
        '/training/modules', '/training/modules/1', '/training/offerings', '/training/offerings/new',
        '/training/reminders', '/training/completions/new',
        '/officers/import', '/officers/due-for-transfer', '/officers/print', '/account/sessions', '/account/password',
-       '/officers/999999', '/no/such/page', '/welfare/stats'],
+       '/officers/999999', '/no/such/page', '/welfare/stats', '/reservists', '/reservists/deployments'],
   ocs: ['/', '/officers', '/officers/{officer}', '/officers/{officer}/postings', '/training/compliance'],
   admin: ['/', '/admin/users', '/admin/users/new', '/admin/org', '/account/two-factor', '/training/modules',
           '/training/modules/new', '/training/modules/1'],
@@ -24,6 +24,10 @@ const pagesByRole = {
                 '/welfare/stats'],
   counsellor: ['/', '/welfare/cases', '/welfare/cases/new', '{case}', '{session}'],
   supervisor: ['/', '/welfare/cases', '{case}', '/welfare/break-glass', '/welfare/break-glass/reviews'],
+  commander: ['/', '/reservists', '/reservists?vetting=due&sort=revetting', '{reservist}', '{reservist}/edit', '/reservists/new',
+              '/reservists/deployments', '/reservists/command', '/reservists/firearms', '/reservists/firearms?show=all',
+              '{kit}', '/reservists/strength', '/reservists/import'],
+  'npr.section': ['/', '/reservists', '/reservists/deployments', '/reservists/command', '/reservists/firearms'],
 };
 
 for (const [role, paths] of Object.entries(pagesByRole)) {
@@ -45,12 +49,22 @@ for (const [role, paths] of Object.entries(pagesByRole)) {
       await page.goto(baseUrl + welfareCase);
       welfareSession = await page.getAttribute('a[href^="/welfare/sessions/"]', 'href');
     }
+    let reservist = '', kit = '';
+    if (paths.some((p) => p.startsWith('{reservist}'))) {  // the first reservist on the roster
+      await page.goto(`${baseUrl}/reservists`);
+      reservist = await page.getAttribute('table.roll tbody tr:first-child a', 'href');
+    }
+    if (paths.includes('{kit}')) {  // the first kit out
+      await page.goto(`${baseUrl}/reservists/firearms`);
+      kit = await page.getAttribute('table tbody tr:first-child a[href^="/reservists/firearms/"]', 'href');
+    }
     const problems = [];
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
       for (const path of paths) {
         await page.goto(baseUrl + path.replace('{officer}', officer).replace('{correct}', correct)
-          .replace('{case}', welfareCase).replace('{session}', welfareSession));
+          .replace('{case}', welfareCase).replace('{session}', welfareSession)
+          .replace('{reservist}', reservist).replace('{kit}', kit));
         for (const v of await axeViolations(page)) problems.push(`${path} at ${width}px: ${v}`);
         if (width === 360) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
