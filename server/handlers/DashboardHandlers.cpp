@@ -69,12 +69,12 @@ Response dashboard(RequestContext& ctx) {
     }
     if (auth::allows(actor.role, Permission::ReadReservists)) {
         // Overdue firearms are escalated here, on the first page the command sees.
-        const auto overdue = store::FirearmStore(ctx.services.db).list(actor, "overdue", ctx.now()).size();
+        const int overdue = store::FirearmStore(ctx.services.db).countOverdue(actor, ctx.now());
         View f;
         f.set("href", "/reservists/firearms");
         f.set("label", "Firearms overdue");
         f.set("count", std::to_string(overdue));
-        f.set("text", domain::countOf(static_cast<long long>(overdue), "firearm issued to a reservist is",
+        f.set("text", domain::countOf(overdue, "firearm issued to a reservist is",
                                       "firearms issued to reservists are") + " past due back.");
         worklists.push_back(f);
         store::ReservistFilter due;

@@ -146,6 +146,21 @@ Response reservistPage(RequestContext& ctx, const store::ReservistRecord& r, con
 
 namespace {
 
+// The station a page is about: ?station= within scope (404 otherwise), else the actor's own
+// unit when it is a station, else none (0: the roll-up of the scope).
+std::int64_t stationParam(RequestContext& ctx) {
+    const std::string raw = ctx.request.queryParam("station");
+    store::OrgStore org(ctx.services.db);
+    if (!raw.empty()) {
+        const auto id = positiveNumber(raw);
+        const auto unit = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
+        if (!unit || unit->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
+        return id;
+    }
+    const auto own = org.findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
+    return own && own->kind == domain::OrgKind::Station ? own->id : 0;
+}
+
 Response assign(RequestContext& ctx) {
     const auto r = requireReservist(ctx);
     const auto& req = ctx.request;
@@ -215,29 +230,43 @@ Response changeDuty(RequestContext& ctx, bool cancel) {
     return Response::redirect(back);
 }
 
-// The station a page is about: ?station= within scope (404 otherwise), else the actor's own
-// unit when it is a station, else none (0: the roll-up of the scope).
-std::int64_t stationParam(RequestContext& ctx) {
-    const std::string raw = ctx.request.queryParam("station");
-    store::OrgStore org(ctx.services.db);
-    if (!raw.empty()) {
-        const auto id = positiveNumber(raw);
-        const auto unit = id ? org.findWithin(ctx.actor().scopePath, id) : std::nullopt;
-        if (!unit || unit->kind != domain::OrgKind::Station) ctx.notFound("station", raw.substr(0, 20));
-        return id;
-    }
-    const auto own = org.findWithin(ctx.actor().scopePath, ctx.actor().orgUnitId);
-    return own && own->kind == domain::OrgKind::Station ? own->id : 0;
-}
-
+// The dashboard of one station (?station=, or the user's own): today's duties by ward and the
+// worklists; above a station, the roll-up of the scope, a row per station linking to its own.
 Response deployments(RequestContext& ctx) {
     const auto now = ctx.now();
     const std::string today = ctx.today();
+    const auto stationId = stationParam(ctx);
     store::AssignmentStore duties(ctx.services.db);
     View v;
+    http::put(v, "scope_name", ctx.actor().orgUnitName);
+    http::put(v, "today_text", domain::formatDateText(today));
+    http::put(v, "has_station", stationId != 0);
+    http::put(v, "stations_options", stationOptions(ctx, stationId));
+    const auto out = store::FirearmStore(ctx.services.db).list(ctx.actor(), "overdue", now, stationId);
+    http::put(v, "overdue_count", !out.empty());
+    http::put(v, "overdue_text", domain::countOf(static_cast<long long>(out.size()), "firearm overdue", "firearms overdue"));
+    if (!stationId) {
+        const auto stations = duties.rollUp(ctx.actor(), now, today);
+        View& rollRows = http::putList(v, "stations", stations.size());
+        for (const auto& s : stations) {
+            View& row = http::addObject(rollRows);
+            http::put(row, "name", s.stationName);
+            http::put(row, "href", "/reservists/deployments?station=" + std::to_string(s.stationId));
+            for (const auto& [k, n] : {std::pair{"reservists", s.reservists}, {"on_duty", s.onDuty}, {"unassigned", s.unassigned},
+                                       {"ending", s.endingSoon}, {"revetting", s.revettingDue}, {"out", s.firearmsOut},
+                                       {"overdue", s.firearmsOverdue}}) {
+                http::put(row, k, domain::groupThousands(n));
+            }
+            http::put(row, "has_overdue", s.firearmsOverdue > 0);
+        }
+        http::put(v, "has_stations", !stations.empty());
+        return ctx.page("reservists/deployments", "Deployments", v);
+    }
+    http::put(v, "station", store::OrgStore(ctx.services.db).findWithin(ctx.actor().scopePath, stationId)->name);
+    http::put(v, "station_id", std::to_string(stationId));
     // Today in Kenya: midnight to midnight EAT.
     const std::int64_t dayStart = *domain::parseUtc(today) - 3 * 3600, dayEnd = dayStart + 86400;
-    const auto todays = duties.overlapping(ctx.actor(), dayStart, dayEnd);
+    const auto todays = duties.overlapping(ctx.actor(), stationId, dayStart, dayEnd);
     View& areas = http::putList(v, "areas", 8);
     std::string currentWard;
     View* area = nullptr;
@@ -254,20 +283,18 @@ Response deployments(RequestContext& ctx) {
         http::put(a, "count_text", domain::countOf(static_cast<long long>(a["duties"].list_value().size()), "duty", "duties"));
     }
     http::put(v, "has_today", !todays.empty());
-    http::put(v, "today_text", domain::formatDateText(today));
 
-    const auto idle = duties.unassigned(ctx.actor(), now);
+    const auto idle = duties.unassigned(ctx.actor(), stationId, now);
     View& idleRows = http::putList(v, "unassigned", idle.size());
     for (const auto& i : idle) {
         View& row = http::addObject(idleRows);
         http::put(row, "id", std::to_string(i.id));
         http::put(row, "number", i.number);
         http::put(row, "name", i.name);
-        http::put(row, "station", i.stationName);
     }
     http::put(v, "unassigned_count", domain::countOf(static_cast<long long>(idle.size()), "reservist", "reservists"));
 
-    const auto ending = duties.ending(ctx.actor(), now, now + 14 * 86400);
+    const auto ending = duties.ending(ctx.actor(), stationId, now, now + 14 * 86400);
     View& endRows = http::putList(v, "ending", ending.size());
     for (const auto& a : ending) addDutyRow(endRows, a, now, false);
 
@@ -275,6 +302,7 @@ Response deployments(RequestContext& ctx) {
     due.vetting = "due";
     due.today = today;
     due.sort = "revetting";
+    due.stationId = stationId;
     View& dueRows = http::putList(v, "revetting", 16);
     store::ReservistStore(ctx.services.db).forEach(ctx.actor(), due, [&](const store::ReservistRecord& r) {
         View& row = http::addObject(dueRows);
@@ -283,40 +311,18 @@ Response deployments(RequestContext& ctx) {
         http::put(row, "name", r.fields.surname + ", " + r.fields.otherNames);
         http::put(row, "due", domain::formatDateText(r.fields.revettingDue));
         http::put(row, "overdue", r.fields.revettingDue < today);
-        http::put(row, "station", r.stationName);
     });
 
-    const auto out = store::FirearmStore(ctx.services.db).list(ctx.actor(), "out", now);
-    View& outRows = http::putList(v, "firearms", out.size());
-    int overdue = 0;
-    for (const auto& k : out) {
-        const bool late = domain::firearmOverdue(k.expectedReturnAt, false, now);
-        overdue += late;
+    const auto kits = store::FirearmStore(ctx.services.db).list(ctx.actor(), "out", now, stationId);
+    View& outRows = http::putList(v, "firearms", kits.size());
+    for (const auto& k : kits) {
         View& row = http::addObject(outRows);
         http::put(row, "id", std::to_string(k.id));
         http::put(row, "serial", k.serial);
         http::put(row, "reservist", k.reservistNumber + " " + k.reservistName);
         http::put(row, "due", eatText(k.expectedReturnAt));
-        http::put(row, "overdue", late);
+        http::put(row, "overdue", domain::firearmOverdue(k.expectedReturnAt, false, now));
     }
-    http::put(v, "overdue_count", overdue);
-    http::put(v, "overdue_text", domain::countOf(overdue, "firearm overdue", "firearms overdue"));
-
-    const auto stations = duties.rollUp(ctx.actor(), now, today);
-    View& rollRows = http::putList(v, "stations", stations.size());
-    for (const auto& s : stations) {
-        View& row = http::addObject(rollRows);
-        http::put(row, "name", s.stationName);
-        http::put(row, "href", "/reservists/command?station=" + std::to_string(s.stationId));
-        for (const auto& [k, n] : {std::pair{"reservists", s.reservists}, {"on_duty", s.onDuty}, {"unassigned", s.unassigned},
-                                   {"ending", s.endingSoon}, {"revetting", s.revettingDue}, {"out", s.firearmsOut},
-                                   {"overdue", s.firearmsOverdue}}) {
-            http::put(row, k, domain::groupThousands(n));
-        }
-        http::put(row, "has_overdue", s.firearmsOverdue > 0);
-    }
-    http::put(v, "roll_up", stations.size() > 1);
-    http::put(v, "scope_name", ctx.actor().orgUnitName);
     return ctx.page("reservists/deployments", "Deployments", v);
 }
 

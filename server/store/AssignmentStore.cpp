@@ -170,36 +170,43 @@ void AssignmentStore::cancel(Connection& c, const domain::Actor& actor, std::int
     st.executeUpdate();
 }
 
-std::vector<AssignmentRecord> AssignmentStore::overlapping(const domain::Actor& actor, std::int64_t from, std::int64_t to) {
+std::vector<AssignmentRecord> AssignmentStore::overlapping(const domain::Actor& actor, std::int64_t stationId,
+                                                           std::int64_t from, std::int64_t to) {
     return query(_db, actor,
-                 "AND a.status = 'active' AND a.starts_at < ? AND (a.ends_at IS NULL OR a.ends_at > ?) "
+                 "AND r.station_id = ? AND a.status = 'active' AND a.starts_at < ? AND (a.ends_at IS NULL OR a.ends_at > ?) "
                  "ORDER BY a.area_ward, a.area_location, a.starts_at, r.surname",
                  [&](sql::PreparedStatement& st, int i) {
-                     st.setString(i, domain::formatUtc(to));
-                     st.setString(i + 1, domain::formatUtc(from));
-                 });
-}
-
-std::vector<AssignmentRecord> AssignmentStore::ending(const domain::Actor& actor, std::int64_t from, std::int64_t to) {
-    return query(_db, actor,
-                 "AND a.status = 'active' AND a.ends_at >= ? AND a.ends_at < ? ORDER BY a.ends_at, r.surname",
-                 [&](sql::PreparedStatement& st, int i) {
-                     st.setString(i, domain::formatUtc(from));
+                     st.setInt64(i, stationId);
                      st.setString(i + 1, domain::formatUtc(to));
+                     st.setString(i + 2, domain::formatUtc(from));
                  });
 }
 
-std::vector<AssignmentStore::Idle> AssignmentStore::unassigned(const domain::Actor& actor, std::int64_t now) {
+std::vector<AssignmentRecord> AssignmentStore::ending(const domain::Actor& actor, std::int64_t stationId,
+                                                      std::int64_t from, std::int64_t to) {
+    return query(_db, actor,
+                 "AND r.station_id = ? AND a.status = 'active' AND a.ends_at >= ? AND a.ends_at < ? "
+                 "ORDER BY a.ends_at, r.surname",
+                 [&](sql::PreparedStatement& st, int i) {
+                     st.setInt64(i, stationId);
+                     st.setString(i + 1, domain::formatUtc(from));
+                     st.setString(i + 2, domain::formatUtc(to));
+                 });
+}
+
+std::vector<AssignmentStore::Idle> AssignmentStore::unassigned(const domain::Actor& actor, std::int64_t stationId,
+                                                               std::int64_t now) {
     return _db.run([&](Connection& c) {
         auto& st = c.prepare(
             "SELECT r.reservist_id, r.reservist_number, CONCAT(r.surname, ', ', r.other_names), st.name "
             "FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id " + kReach +
-            "AND r.status = 'active' AND NOT EXISTS (SELECT 1 FROM reservist_assignments a WHERE "
+            "AND r.station_id = ? AND r.status = 'active' AND NOT EXISTS (SELECT 1 FROM reservist_assignments a WHERE "
             "a.reservist_id = r.reservist_id AND a.status = 'active' AND a.starts_at <= ? "
             "AND (a.ends_at IS NULL OR a.ends_at > ?)) ORDER BY st.name, r.surname, r.other_names");
         const int i = bindReach(st, 1, actor);
-        st.setString(i, domain::formatUtc(now));
+        st.setInt64(i, stationId);
         st.setString(i + 1, domain::formatUtc(now));
+        st.setString(i + 2, domain::formatUtc(now));
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         std::vector<Idle> out;
         while (rs->next()) out.push_back({rs->getInt64(1), rs->getString(2), rs->getString(3), rs->getString(4)});

@@ -75,16 +75,19 @@ public:
     void end(Connection& c, const domain::Actor& actor, std::int64_t id, std::int64_t at);
     void cancel(Connection& c, const domain::Actor& actor, std::int64_t id);
 
-    // Duties (not cancelled) within reach overlapping [from, to), by area then start.
-    std::vector<AssignmentRecord> overlapping(const domain::Actor& actor, std::int64_t from, std::int64_t to);
-    // Duties within reach ending in [from, to), soonest first.
-    std::vector<AssignmentRecord> ending(const domain::Actor& actor, std::int64_t from, std::int64_t to);
-    // Active reservists within reach with no duty in progress at `now`: (id, number, name, station).
+    // Duties (not cancelled) of one station's reservists within reach overlapping [from, to),
+    // by area then start.
+    std::vector<AssignmentRecord> overlapping(const domain::Actor& actor, std::int64_t stationId, std::int64_t from,
+                                              std::int64_t to);
+    // Duties of one station's reservists within reach ending in [from, to), soonest first.
+    std::vector<AssignmentRecord> ending(const domain::Actor& actor, std::int64_t stationId, std::int64_t from,
+                                         std::int64_t to);
+    // Active reservists of one station within reach with no duty in progress at `now`.
     struct Idle {
         std::int64_t id;
         std::string number, name, stationName;
     };
-    std::vector<Idle> unassigned(const domain::Actor& actor, std::int64_t now);
+    std::vector<Idle> unassigned(const domain::Actor& actor, std::int64_t stationId, std::int64_t now);
     // People on duty now by deployment ward at one station: (ward, count).
     std::vector<std::pair<std::string, int>> onDutyByWard(const domain::Actor& actor, std::int64_t stationId,
                                                           std::int64_t now);

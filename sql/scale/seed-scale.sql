@@ -14,6 +14,10 @@
 --     rank, rank date and status, a current posting for each and a previous one for half;
 --   - 1,000,000 completions of the demo catalogue's modules, 10 an officer, dated over the
 --     last five years, about one in twenty a failed attempt, passes with a certificate code;
+--   - 20,000 reservists of the National Police Reserve, about 20 a station, each with an
+--     earlier duty and, for two in three, a current one (open-ended, or ending 40 to 70 days
+--     after the reference day),
+--     and firearm records: 5,000 kits issued and returned, 2,000 out (1,000 of them overdue);
 --   - two accounts with the demo password: hr.national (national HR) and hr.big (HR of
 --     SCL-BIG).
 -- Rank histories are the officer's rank and rank date until the promotions area adds its
@@ -183,6 +187,63 @@ INSERT INTO training_completions (officer_id, training_module_id, completed_on, 
   FROM scale_officers o JOIN scale_slots sl
   JOIN training_modules m ON m.code = IF(sl.code = '', SUBSTRING_INDEX(SUBSTRING_INDEX(@rotating, ',', 1 + o.i % 8), ',', -1), sl.code);
 
+-- The reserve: 20,000 reservists spread over every station (n = i mod 988), aged 23 to 52 at
+-- enlistment, vetted within three years. Duties and kits are commanded and issued by the demo
+-- commander account (the scale dataset has no per-station accounts).
+SET @commander = (SELECT user_id FROM users WHERE username = 'commander');
+INSERT INTO reservists (reservist_number, surname, other_names, national_id, date_of_birth, gender, phone,
+                        home_county, home_sub_county, home_ward, home_location, enlistment_date, vetting_date,
+                        vetting_result, revetting_due, status, status_since, status_reason, next_of_kin_name,
+                        next_of_kin_phone, next_of_kin_relation, station_id)
+  SELECT CONCAT('NPR/', LPAD(r.seq, 7, '0')),
+         ELT(1 + r.seq % 12, 'Lekishon', 'Wanyama', 'Chepkwony', 'Mwakio', 'Ngala', 'Kerubo', 'Moraa', 'Omollo',
+             'Salat', 'Lemayian', 'Kasyoka', 'Gachanja'),
+         ELT(1 + (r.seq DIV 12) % 10, 'Daniel', 'Rose', 'Josphat', 'Naomi', 'Evans', 'Sharon', 'Tobias', 'Lilian',
+             'Simon', 'Agnes'),
+         40000000 + r.seq,
+         DATE_SUB(DATE_SUB(@ref, INTERVAL 100 + r.seq % 3000 DAY), INTERVAL 23 + r.seq % 30 YEAR),
+         IF(r.seq % 3 = 1, 'F', 'M'), CONCAT('+2547', LPAD(30000000 + r.seq, 8, '0')),
+         'Scale', 'Scale', CONCAT('Ward ', r.seq % 7), 'Scale',
+         DATE_SUB(@ref, INTERVAL 100 + r.seq % 3000 DAY),
+         DATE_SUB(@ref, INTERVAL 30 + r.seq % 1000 DAY), 'cleared',
+         DATE_ADD(DATE_SUB(@ref, INTERVAL 30 + r.seq % 1000 DAY), INTERVAL 3 YEAR),
+         IF(r.seq % 50 = 0, 'suspended', 'active'), DATE_SUB(@ref, INTERVAL 100 + r.seq % 3000 DAY),
+         IF(r.seq % 50 = 0, 'Scale dataset', ''), 'Next of kin', '+254711000000', 'Parent',
+         ss.station_id
+  FROM seq_1_to_20000 r JOIN scale_stations ss ON ss.n = r.seq % 988;
+CREATE TEMPORARY TABLE scale_reservists (i INT PRIMARY KEY, reservist_id BIGINT UNSIGNED, station_id BIGINT UNSIGNED)
+  SELECT CAST(SUBSTRING(reservist_number, 5) AS UNSIGNED) AS i, reservist_id, station_id
+  FROM reservists WHERE reservist_number LIKE 'NPR/00%';
+INSERT INTO reservist_assignments (reservist_id, commander_user_id, station_id, area_county, area_sub_county,
+                                   area_ward, area_location, duty_role, starts_at, ends_at, created_by)
+  SELECT x.reservist_id, @commander, x.station_id, 'Scale', 'Scale', CONCAT('Ward ', x.i % 7), 'Scale', 'patrol',
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 10 + x.i % 20 DAY), '03:00:00'),
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 10 + x.i % 20 DAY), '15:00:00'), @commander
+  FROM scale_reservists x;
+INSERT INTO reservist_assignments (reservist_id, commander_user_id, station_id, area_county, area_sub_county,
+                                   area_ward, area_location, duty_role, starts_at, ends_at, created_by)
+  SELECT x.reservist_id, @commander, x.station_id, 'Scale', 'Scale', CONCAT('Ward ', x.i % 7), 'Scale',
+         ELT(1 + x.i % 4, 'patrol', 'escort', 'guard', 'community_liaison'),
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 1 + x.i % 5 DAY), '03:00:00'),
+         IF(x.i % 2 = 0, NULL, TIMESTAMP(DATE_ADD(@ref, INTERVAL 40 + x.i % 30 DAY), '15:00:00')), @commander
+  FROM scale_reservists x WHERE x.i % 3 <> 0 AND x.i % 50 <> 0;
+INSERT INTO firearm_issues (reservist_id, station_id, serial, firearm_type, magazines_issued, rounds_issued, issued_at,
+                            expected_return_at, issued_by, acknowledged_at, acknowledged_by, returned_at,
+                            magazines_returned, rounds_returned, returned_to)
+  SELECT x.reservist_id, x.station_id, CONCAT('SC-', x.i, '-A'), 'rifle', 2, 60,
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 20 DAY), '03:00:00'), TIMESTAMP(DATE_SUB(@ref, INTERVAL 20 DAY), '15:00:00'),
+         @commander, TIMESTAMP(DATE_SUB(@ref, INTERVAL 20 DAY), '03:00:00'), 'signature',
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 20 DAY), '15:00:00'), 2, 60, @commander
+  FROM scale_reservists x WHERE x.i % 4 = 0;
+INSERT INTO firearm_issues (reservist_id, station_id, serial, firearm_type, magazines_issued, rounds_issued, issued_at,
+                            expected_return_at, issued_by, acknowledged_at, acknowledged_by)
+  SELECT x.reservist_id, x.station_id, CONCAT('SC-', x.i, '-B'), IF(x.i % 20 = 0, 'pistol', 'rifle'), 2, 60,
+         TIMESTAMP(DATE_SUB(@ref, INTERVAL 1 DAY), '03:00:00'),
+         IF(x.i % 20 = 0, TIMESTAMP(DATE_SUB(@ref, INTERVAL 1 DAY), '15:00:00'),
+            TIMESTAMP(DATE_ADD(@ref, INTERVAL 60 DAY), '15:00:00')),
+         @commander, TIMESTAMP(DATE_SUB(@ref, INTERVAL 1 DAY), '03:00:00'), 'signature'
+  FROM scale_reservists x WHERE x.i % 10 = 0;
+
 -- Two accounts with the demo password (copied from the demo hr account's hash).
 INSERT INTO users (username, display_name, role, org_unit_id, password_hash, must_change_password)
   SELECT 'hr.national', 'Ruth Wairimu (national HR)', 'hr_officer', @nation, password_hash, 0
@@ -192,4 +253,5 @@ INSERT INTO users (username, display_name, role, org_unit_id, password_hash, mus
   FROM users u JOIN scale_stations ss ON ss.n = 0 WHERE u.username = 'hr';
 
 UPDATE data_versions SET version = version + 1;
-ANALYZE TABLE org_units, officers, postings, training_completions PERSISTENT FOR ALL;
+ANALYZE TABLE org_units, officers, postings, training_completions, reservists, reservist_assignments,
+  firearm_issues PERSISTENT FOR ALL;

@@ -170,6 +170,7 @@ const std::vector<Row>& table() {
         {"POST", "/reservists/new", "/reservists/new", {403, 403, 403, 403, 403, 400, 400, 403}},
         {"POST", "/reservists", "/reservists", {403, 403, 403, 403, 403, 400, 400, 403}},
         {"GET", "/reservists/deployments", "/reservists/deployments", {302, 403, 200, 403, 403, 200, 200, 403}},
+        {"GET", "/reservists/deployments", "/reservists/deployments?station={farstation}", {302, 403, 404, 403, 403, 404, 404, 403}},
         {"GET", "/reservists/command", "/reservists/command", {302, 403, 200, 403, 403, 200, 200, 403}},
         {"GET", "/reservists/command", "/reservists/command?station={farstation}", {302, 403, 404, 403, 403, 404, 404, 403}},
         {"POST", "/reservists/command/sections", "/reservists/command/sections", {403, 403, 403, 403, 403, 303, 303, 403}},

@@ -276,6 +276,7 @@ TEST_CASE("a commander of another station gets 404 for Kilimani's reservists, du
     test::Browser b(s);
     REQUIRE(b.login("commander.cph").status == 303);
     for (const std::string& path : {"/reservists/" + r, "/reservists/" + r + "/edit", "/reservists/firearms/" + kitId,
+                                   "/reservists/deployments?station=" + klm,
                                    "/reservists/command?station=" + klm, "/reservists/strength?station=" + klm}) {
         INFO(path);
         CHECK(b.get(path).status == 404);
