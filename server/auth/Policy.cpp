@@ -57,7 +57,7 @@ std::vector<NavItem> navigationFor(Role role) {
     if (allows(role, Permission::ReadOfficers)) nav.push_back({"/training/compliance", "Training"});
     else if (allows(role, Permission::ReadTraining)) nav.push_back({"/training/modules", "Training"});
     if (allows(role, Permission::ReadReservists)) nav.push_back({"/reservists", "Reservists"});
-    if (allows(role, Permission::ReadReservists)) nav.push_back({"/reservists/deployments", "Deployments"});
+    if (allows(role, Permission::ManageReservists)) nav.push_back({"/reservists/deployments", "Deployments"});
     if (allows(role, Permission::Counselling)) nav.push_back({"/welfare/cases", "Cases"});
     if (allows(role, Permission::ReadWelfareStats)) nav.push_back({"/welfare/stats", "Welfare"});
     if (allows(role, Permission::ManageUsers)) nav.push_back({"/admin/users", "Accounts"});

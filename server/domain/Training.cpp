@@ -112,8 +112,12 @@ std::optional<std::string> validUntil(const TrainingModule& module, std::vector<
 }
 
 std::optional<std::string> inScopeSince(const Requirement& rule, const OfficerTrainingFacts& officer) {
+    if (officer.reservist != (rule.kind == RequirementKind::Reservists)) return std::nullopt;
     std::string since;
     switch (rule.kind) {
+        case RequirementKind::Reservists:
+            since = officer.enlistmentDate;
+            break;
         case RequirementKind::All:
             since = officer.enlistmentDate;
             break;

@@ -40,7 +40,9 @@ struct TrainingModule {
     int renewalWindowDays = 0;  // before the end of a qualification, a retake renews it
 };
 
-enum class RequirementKind { All, RankRange, UnitType, Service };
+// All, RankRange, UnitType and Service rules are of officers; Reservists rules are of every
+// reservist of the National Police Reserve (and of nobody else).
+enum class RequirementKind { All, RankRange, UnitType, Service, Reservists };
 
 struct Requirement {
     std::int64_t moduleId = 0;
@@ -54,7 +56,8 @@ struct Requirement {
 
 // What the rules need to know of an officer on the day compliance is computed.
 struct OfficerTrainingFacts {
-    std::int64_t officerId = 0;
+    std::int64_t officerId = 0;  // the reservist's id when `reservist`
+    bool reservist = false;      // a reservist: only Reservists rules apply (enlistmentDate is theirs)
     std::string enlistmentDate;
     std::string service;
     int rankOrdinal = 0;

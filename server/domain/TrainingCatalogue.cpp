@@ -70,7 +70,7 @@ const std::vector<Choice>& unitTypes() {
 const std::vector<Choice>& requirementKinds() {
     static const std::vector<Choice> c = {
         {"all", "Every officer"}, {"rank_range", "A range of ranks"}, {"unit_type", "Officers of a kind of unit"},
-        {"service", "Officers of a service"}};
+        {"service", "Officers of a service"}, {"reservists", "Every reservist (National Police Reserve)"}};
     return c;
 }
 
@@ -184,6 +184,7 @@ Requirement requirementRule(std::int64_t moduleId, const RequirementInput& in) {
     r.kind = in.kind == "rank_range"  ? RequirementKind::RankRange
              : in.kind == "unit_type" ? RequirementKind::UnitType
              : in.kind == "service"   ? RequirementKind::Service
+             : in.kind == "reservists" ? RequirementKind::Reservists
                                       : RequirementKind::All;
     if (r.kind == RequirementKind::RankRange) {
         r.minRankOrdinal = std::stoi(in.minRank);
@@ -211,6 +212,7 @@ std::string describeRequirement(const Requirement& r, const std::vector<Rank>& r
                                                               rankName(r.maxRankOrdinal);
         case RequirementKind::UnitType: return "Officers of " + choiceLabel(unitTypes(), r.unitType) + " units";
         case RequirementKind::Service: return serviceLabel(r.service) + " officers";
+        case RequirementKind::Reservists: return "Every reservist";
     }
     return "";
 }

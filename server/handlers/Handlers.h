@@ -50,6 +50,8 @@ void addReservistRoutes(http::Router& router);
 void addReserveDutyRoutes(http::Router& router);
 // /reservists/firearms... (called by addReservistRoutes)
 void addFirearmRoutes(http::Router& router);
+// /reservists/training, POST /reservists/{id}/training (called by addReservistRoutes)
+void addReservistTrainingRoutes(http::Router& router);
 // /reservists/import... (called by addReservistRoutes)
 void addReservistImportRoutes(http::Router& router);
 

@@ -138,8 +138,10 @@ Response reservistPage(RequestContext& ctx, const store::ReservistRecord& r, con
         http::put(v, "replace_current", value("replace_current") == "1");
         http::put(v, "show_assign", true);
     }
+    addReservistTrainingPanel(ctx, v, r, values, errors);
     std::vector<std::string> order = kAssignFields;
     order.push_back("status");
+    for (const char* k : {"training_module_id", "completed_on", "passed", "score", "evidence_reference"}) order.push_back(k);
     http::addFormErrors(v, errors, order);
     return ctx.page("reservists/show", x.surname + ", " + x.otherNames, v, status);
 }
@@ -192,6 +194,8 @@ Response assign(RequestContext& ctx) {
                                           : "Duty recorded.");
     } catch (const domain::ValidationError& e) {
         return reservistPage(ctx, r, values, e.fieldErrors(), 400);
+    } catch (const domain::NotFound& e) {
+        ctx.notFound(e.what(), "");  // a station, section or account out of reach, named in the form
     } catch (const domain::Conflict& e) {
         ctx.audit("reservist.assign", "reservist", std::to_string(r.id), "conflict", "overlapping duty");
         return reservistPage(ctx, r, values, {{"starts_at", e.what()}}, 409);
@@ -360,7 +364,7 @@ Response command(RequestContext& ctx) {
         http::put(v, "ocs", ocs.empty() ? std::string("no OCS account") : ocs);
         const int direct = leads ? 0 : reservists.unsectioned(ctx.actor(), stationId);
         http::put(v, "direct_text", domain::countOf(direct, "reservist", "reservists"));
-        http::put(v, "direct_href", "/reservists?station=" + std::to_string(stationId));
+        http::put(v, "direct_href", "/reservists?station=" + std::to_string(stationId) + "&section=none");
         http::put(v, "total_text", domain::countOf(total + direct, "reservist", "reservists"));
         int deployed = 0;
         for (const auto& [ward, n] : onDuty) deployed += n;
@@ -400,6 +404,8 @@ Response addSection(RequestContext& ctx) {
                           tx, ctx.actor(), stationId, name, leader, kind,
                           account ? std::optional<std::int64_t>(account) : std::nullopt));
                   });
+    } catch (const domain::NotFound& e) {
+        ctx.notFound(e.what(), "");  // a station, section or account out of reach, named in the form
     } catch (const domain::ValidationError& e) {
         ctx.flash("error", e.fieldErrors().begin()->second);
         return Response::redirect(back);
@@ -452,10 +458,13 @@ Response setStrength(RequestContext& ctx) {
         ctx.flash("error", (wardError ? *wardError : std::string("Enter the authorised number: 0 to 9999.")) + " Nothing was changed.");
         return Response::redirect(back);
     }
-    ctx.write(ctx.auditEvent("reservist.strength", "org_unit", std::to_string(stationId), "success", ward + ": " + raw),
-              [&](store::Tx& tx, domain::AuditEvent&) {
-                  store::ReservistStore(ctx.services.db).setAuthorisedStrength(tx, ctx.actor(), stationId, ward, std::stoi(raw));
-              });
+    withinReach(ctx, [&] {
+        ctx.write(ctx.auditEvent("reservist.strength", "org_unit", std::to_string(stationId), "success", ward + ": " + raw),
+                  [&](store::Tx& tx, domain::AuditEvent&) {
+                      store::ReservistStore(ctx.services.db).setAuthorisedStrength(tx, ctx.actor(), stationId, ward,
+                                                                                   std::stoi(raw));
+                  });
+    });
     ctx.flash("success", "Authorised strength for " + ward + " ward set to " + raw + ".");
     return Response::redirect(back);
 }

@@ -3,6 +3,7 @@
 // declarations (partials/field.mustache), choice options and times in East Africa Time.
 #pragma once
 
+#include "domain/Errors.h"
 #include "domain/Reservist.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
@@ -13,6 +14,18 @@
 #include <vector>
 
 namespace kituo::handlers {
+
+// Runs `write` (a call of ctx.write); a record it names that is out of the actor's reach (a
+// station, section, account or reservist sent in a form field: domain::NotFound from the
+// store) is answered 404 and audited as a denied access, like an out-of-reach path.
+template <class Write>
+auto withinReach(http::RequestContext& ctx, Write write) -> decltype(write()) {
+    try {
+        return write();
+    } catch (const domain::NotFound& e) {
+        ctx.notFound(e.what(), "");
+    }
+}
 
 // The reservist of path parameter {id} within the actor's reach, or 404 (audited).
 store::ReservistRecord requireReservist(http::RequestContext& ctx);
@@ -56,5 +69,12 @@ std::string reservistNationalIdFor(http::RequestContext& ctx, const std::string&
 http::Response reservistPage(http::RequestContext& ctx, const store::ReservistRecord& r,
                              const std::map<std::string, std::string>& values,
                              const std::map<std::string, std::string>& errors, int status);
+
+// The retraining panel of a reservist's page: the state of every module required of
+// reservists, the completions recorded, and (for the reserve command) the form recording one,
+// shown again with `values` ("training.<field>") and `errors`.
+void addReservistTrainingPanel(http::RequestContext& ctx, http::View& v, const store::ReservistRecord& r,
+                               const std::map<std::string, std::string>& values,
+                               const std::map<std::string, std::string>& errors);
 
 }  // namespace kituo::handlers

@@ -38,6 +38,7 @@ store::ReservistFilter filterFrom(RequestContext& ctx) {
     }
     f.stationId = positiveNumber(r.queryParam("station"));
     f.sectionId = positiveNumber(r.queryParam("section"));
+    f.noSection = r.queryParam("section") == "none";
     for (const auto& [key, label] : domain::reservistStatuses()) {
         if (key == r.queryParam("status")) f.status = key;
     }
@@ -92,7 +93,9 @@ Response listReservists(RequestContext& ctx) {
                                                : domain::countOf(page.total, "reservist", "reservists"));
     http::put(v, "q", f.q);
     http::put(v, "stations", stationOptions(ctx, f.stationId));
-    http::put(v, "sections", choiceOptions(sectionChoices(ctx, 0), f.sectionId ? std::to_string(f.sectionId) : ""));
+    auto sections = sectionChoices(ctx, 0);
+    sections.emplace_back("none", "Directly under the OCS");
+    http::put(v, "sections", choiceOptions(sections, f.noSection ? "none" : f.sectionId ? std::to_string(f.sectionId) : ""));
     http::put(v, "statuses", choiceOptions(domain::reservistStatuses(), f.status));
     http::put(v, "vetting_due", f.vetting == "due");
     View& sorts = v["sort"];
@@ -254,6 +257,8 @@ Response createReservist(RequestContext& ctx) {
                        });
     } catch (const domain::ValidationError& e) {
         return reservistForm(ctx, in, stationId, sectionId.value_or(0), nullptr, e.fieldErrors(), 400);
+    } catch (const domain::NotFound& e) {
+        ctx.notFound(e.what(), "");  // a station or section out of reach, named in the form
     }
     ctx.flash("success", "Reservist " + in.reservistNumber + " added to the roster.");
     return Response::redirect("/reservists/" + std::to_string(id));
@@ -282,6 +287,8 @@ Response updateReservist(RequestContext& ctx) {
                   });
     } catch (const domain::ValidationError& e) {
         return reservistForm(ctx, in, current.stationId, sectionId.value_or(0), &current, e.fieldErrors(), 400);
+    } catch (const domain::NotFound& e) {
+        ctx.notFound(e.what(), "");  // a station or section out of reach, named in the form
     } catch (const domain::Conflict& e) {
         const auto saved = requireReservist(ctx);
         return reservistForm(ctx, in, current.stationId, sectionId.value_or(0), &saved,
@@ -320,6 +327,7 @@ void addReservistRoutes(http::Router& router) {
     addReserveDutyRoutes(router);
     addFirearmRoutes(router);
     addReservistImportRoutes(router);
+    addReservistTrainingRoutes(router);
     router.add("GET", "/reservists/{id}", Permission::ReadReservists, [](RequestContext& ctx) {
         const auto r = requireReservist(ctx);
         if (ctx.services.config.auditOfficerReads) ctx.audit("reservist.read", "reservist", std::to_string(r.id), "success");

@@ -4,6 +4,7 @@
 #include "domain/Officer.h"
 #include "domain/Time.h"
 #include "store/Connection.h"
+#include "store/DataVersions.h"
 #include "store/OrgStore.h"
 
 #include <cstdio>
@@ -88,7 +89,9 @@ ReserveSeedResult seedReserve(Db& db, const std::string& today) {
             std::snprintf(kin, sizeof kin, "+2541%08d", 22000000 + i * 7727);
             st.setString(1, number);
             st.setString(2, kFamily[i % 16]);
-            st.setString(3, std::string(kGiven[(i * 5 + (female ? 1 : 0)) % 16]) + " " + kFamily[(i + 7) % 16]);
+            // Given names alternate male, female in kGiven; no two reservists share a whole name.
+            st.setString(3, std::string(kGiven[((i * 5 + i / 16) % 8) * 2 + (female ? 1 : 0)]) + " " +
+                                kFamily[(i + 7 + i / 16) % 16]);
             st.setString(4, nid);
             st.setString(5, dob);
             st.setString(6, female ? "F" : "M");
@@ -205,6 +208,33 @@ ReserveSeedResult seedReserve(Db& db, const std::string& today) {
         }
         kit(klmPeople[35].first, klm, "KE-G3-40299", "rifle", 2, 60, at(-10, 6), at(-10, 20), true, 55,
             "5 round(s) short: fired at Kawangware, OB 31/14/11");
+
+        // Retraining: the catalogue's firearms qualification and basic first aid are required of
+        // every reservist; most hold them, some lapsed, a few never trained, one failed.
+        for (const char* code : {"FIRE-QUAL", "FA-BASIC"}) {
+            const auto module = idOf(c, "SELECT training_module_id FROM training_modules WHERE code = ?", code);
+            if (!module) continue;
+            auto& rule = c.prepare("INSERT INTO training_requirements (training_module_id, kind, effective_from, due_days) "
+                                   "VALUES (?, 'reservists', ?, 60)");
+            rule.setInt64(1, module);
+            rule.setString(2, date(today, -365));
+            rule.executeUpdate();
+            for (int i = 0; i < 40; ++i) {
+                if (i % 7 == 6) continue;  // never trained
+                auto& done = c.prepare("INSERT INTO reservist_training_completions (reservist_id, training_module_id, "
+                                       "completed_on, passed, score, evidence_reference, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                const bool passed = i % 11 != 3;
+                done.setInt64(1, klmPeople[i].first);
+                done.setInt64(2, module);
+                done.setString(3, date(today, -(30 + (i * 53) % 900)));
+                done.setBoolean(4, passed);
+                done.setInt(5, passed ? 70 + i % 30 : 40);
+                done.setString(6, std::string("NPR register ") + code + "/" + std::to_string(2024 + i % 3));
+                done.setInt64(7, commander);
+                done.executeUpdate();
+            }
+        }
+        bumpVersion(c, "training");
 
         for (const auto& [ward, n] : {std::pair{"Kilimani", 12}, {"Kileleshwa", 8}, {"Lavington", 6}}) {
             auto& st = c.prepare("INSERT INTO npr_authorised_strength (station_id, area_ward, authorised) VALUES (?, ?, ?)");

@@ -78,6 +78,7 @@ Where filterWhere(const ReservistFilter& f) {
     }
     if (f.stationId) w.add("r.station_id = ?", {f.stationId});
     if (f.sectionId) w.add("r.npr_section_id = ?", {f.sectionId});
+    if (f.noSection) w.add("r.npr_section_id IS NULL", {});
     if (!f.status.empty()) w.add("r.status = ?", {f.status});
     if (f.vetting == "due") w.add("r.status <> 'discharged' AND r.revetting_due <= DATE_ADD(?, INTERVAL 30 DAY)", {f.today});
     return w;

@@ -37,6 +37,7 @@ struct ReservistFilter {
     std::string numberPrefix;    // the query upper-cased, matched against reservist numbers
     std::int64_t stationId = 0;
     std::int64_t sectionId = 0;
+    bool noSection = false;      // only those directly under the OCS (in no section)
     std::string status;
     std::string vetting;         // "" | "due" (re-vetting due within 30 days or overdue)
     std::string today;           // for "due"

@@ -209,7 +209,7 @@ std::int64_t TrainingStore::addRequirement(Connection& c, const domain::Requirem
     using K = domain::RequirementKind;
     st.setInt64(1, r.moduleId);
     st.setString(2, r.kind == K::RankRange ? "rank_range" : r.kind == K::UnitType ? "unit_type"
-                    : r.kind == K::Service ? "service" : "all");
+                    : r.kind == K::Service ? "service" : r.kind == K::Reservists ? "reservists" : "all");
     if (r.kind == K::RankRange) {
         st.setInt(3, r.minRankOrdinal);
         st.setInt(4, r.maxRankOrdinal);

@@ -388,3 +388,42 @@ TEST_CASE("the roster's own CSV imports back: new rows added, known ones unchang
     CHECK(again.body.find("<strong>0</strong> new") != std::string::npos);
     CHECK(again.body.find("<strong>0</strong> updated") != std::string::npos);
 }
+
+TEST_CASE("reservists' retraining: the matrix of the modules required of reservists, and recording one", "[http][reserve]") {
+    test::TestServer s;
+    s.seedDemo();
+    test::Browser b(s);
+    REQUIRE(b.login("commander").status == 303);
+    const auto matrix = b.get("/reservists/training");
+    REQUIRE(matrix.status == 200);
+    CHECK(matrix.body.find("FIRE-QUAL") != std::string::npos);
+    CHECK(matrix.body.find("Overdue") != std::string::npos);  // the never trained
+    CHECK(matrix.body.find("NPR/CPH/") == std::string::npos);
+    // A reservist never trained in FIRE-QUAL (index 6 of the demo) records a pass: compliant.
+    const std::string r = test::queryValue(s.db(), "SELECT reservist_id FROM reservists WHERE reservist_number = 'NPR/KLM/0007'");
+    const std::string module = test::queryValue(s.db(), "SELECT training_module_id FROM training_modules WHERE code = 'FIRE-QUAL'");
+    auto page = b.get("/reservists/" + r);
+    CHECK(page.body.find("FIRE-QUAL</a> ") != std::string::npos);
+    const std::size_t at = page.body.find("FIRE-QUAL</a> ");
+    CHECK(page.body.substr(at, 300).find("Overdue") != std::string::npos);
+    std::map<std::string, std::string> form = {{"training_module_id", module}, {"completed_on", "2026-11-20"}, {"passed", "1"},
+                                               {"score", "101"}, {"evidence_reference", "NPR register FQ/2026"}};
+    const auto bad = b.post("/reservists/" + r + "/training", form);
+    CHECK(bad.status == 400);
+    CHECK(bad.body.find("Enter the score as 0 to 100") != std::string::npos);
+    CHECK(test::inputValue(bad.body, "evidence_reference") == "NPR register FQ/2026");
+    form["score"] = "88";
+    REQUIRE(b.post("/reservists/" + r + "/training", form).status == 303);
+    page = b.get("/reservists/" + r);
+    CHECK(page.body.substr(page.body.find("FIRE-QUAL</a> "), 300).find("Compliant") != std::string::npos);
+    // HR reads the matrix; another station's commander cannot record for Kilimani's reservist.
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    CHECK(hr.get("/reservists/training").status == 200);
+    addCapitolHillCommander(s);
+    test::Browser far(s);
+    REQUIRE(far.login("commander.cph").status == 303);
+    far.get("/reservists");
+    CHECK(far.post("/reservists/" + r + "/training", form).status == 404);
+    CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM reservist_training_completions WHERE reservist_id = " + r) == 1);
+}

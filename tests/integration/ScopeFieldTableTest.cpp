@@ -16,7 +16,9 @@
 // every role) has its row. A new route or form field fails here until it is added.
 #include "Support.h"
 
+#include "crypto/PasswordHasher.h"
 #include "domain/Errors.h"
+#include "domain/Time.h"
 #include "store/OfficerStore.h"
 #include "store/PostingStore.h"
 #include "store/OrgStore.h"
@@ -49,6 +51,11 @@ struct Ids {
     std::string certMine, certOther;        // passed completions of a Kilimani and a Capitol Hill officer
     std::string offeringMine, offeringOther; // offerings hosted by Kilimani and by Capitol Hill
     std::string offeringOpen;               // the demo's first-aid course to come at Kilimani
+    // The reserve: reservists, duties (scheduled), kits out, sections, commanders, roster imports
+    // of Kilimani (mine) and of Capitol Hill (far: commander.far's).
+    std::string resMine, resFar, dutyMine, dutyFar, kitMine, kitMine2, kitFar, sectionMine, sectionFar;
+    std::string commanderMine, commanderFar, ocsMine, resImportMine, resImportFar;
+    std::int64_t now = 0;                   // the server's clock at set-up
 };
 
 struct Request {
@@ -162,6 +169,44 @@ Fields moduleForm(store::Db& db, const std::string& moduleId = "") {
 std::string moduleId(store::Db& db, const std::string& code) {
     return q(db, "SELECT training_module_id FROM training_modules WHERE code = '" + code + "'");
 }
+
+// A duty for the reserve rows: two hours, a day apart for each call (so no two overlap).
+Fields duty(const Ids& ids, const std::string& commander, const std::string& station) {
+    const std::int64_t start = ids.now + 86400 * (2 + unique());
+    return {{"commander_id", commander}, {"station_id", station}, {"area_county", "Nairobi"},
+            {"area_sub_county", "Dagoretti North"}, {"area_ward", "Kilimani"}, {"area_location", "Yaya"},
+            {"role", "patrol"}, {"note", ""}, {"starts_at", domain::formatEatInput(start)},
+            {"ends_at", domain::formatEatInput(start + 7200)}};
+}
+
+// A valid new reservist at `station` (each call unique).
+Fields newReservist(const std::string& station, const std::string& section) {
+    const int n = unique();
+    return {{"reservist_number", "NPR/SCP/" + std::to_string(100 + n)}, {"surname", "Njoki"}, {"other_names", "Ann"},
+            {"national_id", std::to_string(39000000 + n)}, {"date_of_birth", "1990-01-01"}, {"gender", "F"},
+            {"phone", "0712 000333"}, {"home_county", "Nairobi"}, {"home_sub_county", "Dagoretti North"},
+            {"home_ward", "Kilimani"}, {"home_location", "Yaya"}, {"enlistment_date", "2020-01-01"},
+            {"vetting_date", "2020-01-01"}, {"vetting_result", "cleared"}, {"revetting_due", ""}, {"status", "active"},
+            {"status_since", "2020-01-01"}, {"status_reason", ""}, {"next_of_kin_name", "Kin Njoki"},
+            {"next_of_kin_phone", "0722 000444"}, {"next_of_kin_relation", "Mother"}, {"station_id", station},
+            {"npr_section_id", section}};
+}
+
+// The edit form of a saved reservist as stored now.
+Fields editReservist(store::Db& db, const std::string& id, const std::string& section) {
+    Fields f = newReservist("", section);
+    f.erase("station_id");
+    for (auto& [k, v] : f) {
+        if (k != "npr_section_id") v = q(db, "SELECT " + k + " FROM reservists WHERE reservist_id = " + id);
+    }
+    f["version"] = q(db, "SELECT version FROM reservists WHERE reservist_id = " + id);
+    return f;
+}
+
+std::string kitVersion(store::Db& db, const std::string& id) {
+    return q(db, "SELECT version FROM firearm_issues WHERE firearm_issue_id = " + id);
+}
+
 
 // The same rows at another address of the same handler (a form that posts to its own page
 // as well as to the address of the contract): `rewrite` turns one path into the other.
@@ -538,6 +583,121 @@ const std::vector<Row>& table() {
         {"GET", "/welfare/stats", "county", "hr.county", E::NotFound,
          [](store::Db&, const Ids& ids, bool in) { return Request{"/welfare/stats?county=" + (in ? ids.nrb : ids.klm), {}}; },
          200},
+        // The reserve (the commander at Kilimani; Capitol Hill's reservists, duties, kits,
+        // sections, accounts and imports do not exist for them).
+        {"GET", "/reservists", "station", "commander", E::Filtered,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists?station=" + (in ? ids.klm : ids.cph), {}}; }, 200,
+         [](const Ids&) { return std::string("NPR/CPH/"); }},
+        {"GET", "/reservists/deployments", "station", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/deployments?station=" + (in ? ids.klm : ids.cph), {}}; }, 200},
+        {"GET", "/reservists/command", "station", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/command?station=" + (in ? ids.klm : ids.cph), {}}; }, 200},
+        {"GET", "/reservists/strength", "station", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/strength?station=" + (in ? ids.klm : ids.cph), {}}; }, 200},
+        {"GET", "/reservists/training", "station", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/training?station=" + (in ? ids.klm : ids.cph), {}}; }, 200},
+        {"GET", "/reservists/{id}", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/" + (in ? ids.resMine : ids.resFar), {}}; }, 200},
+        {"GET", "/reservists/{id}/edit", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/" + (in ? ids.resMine : ids.resFar) + "/edit", {}}; }, 200},
+        {"POST", "/reservists/{id}", "{id}", "commander", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string id = in ? ids.resMine : ids.resFar;
+             return Request{"/reservists/" + id, editReservist(db, id, "")};
+         }, 303},
+        {"POST", "/reservists/{id}", "npr_section_id", "commander", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/reservists/" + ids.resMine, editReservist(db, ids.resMine, in ? ids.sectionMine : ids.sectionFar)};
+         }, 303},
+        {"POST", "/reservists", "station_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists", newReservist(in ? ids.klm : ids.cph, "")}; }, 303},
+        {"POST", "/reservists", "npr_section_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists", newReservist(ids.klm, in ? ids.sectionMine : ids.sectionFar)};
+         }, 303},
+        {"POST", "/reservists/{id}/pin", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/" + (in ? ids.resMine : ids.resFar) + "/pin", {{"pin", "4821"}, {"pin_again", "4821"}}};
+         }, 303},
+        {"POST", "/reservists/{id}/assignments", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/" + (in ? ids.resMine : ids.resFar) + "/assignments", duty(ids, ids.commanderMine, ids.klm)};
+         }, 303},
+        {"POST", "/reservists/{id}/assignments", "commander_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/" + ids.resMine + "/assignments",
+                            duty(ids, in ? ids.commanderMine : ids.commanderFar, ids.klm)};
+         }, 303},
+        {"POST", "/reservists/{id}/assignments", "station_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/" + ids.resMine + "/assignments", duty(ids, ids.commanderMine, in ? ids.klm : ids.cph)};
+         }, 303},
+        {"POST", "/reservists/assignments/{id}/end", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/assignments/" + (in ? ids.dutyMine : ids.dutyFar) + "/end", {}};
+         }, 303},
+        {"POST", "/reservists/assignments/{id}/cancel", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/assignments/" + (in ? ids.dutyMine : ids.dutyFar) + "/cancel", {}};
+         }, 303},
+        {"POST", "/reservists/{id}/training", "{id}", "commander", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/reservists/" + (in ? ids.resMine : ids.resFar) + "/training",
+                            {{"training_module_id", moduleId(db, "FIRE-QUAL")}, {"completed_on", "2026-11-02"},
+                             {"passed", "1"}, {"score", ""}, {"evidence_reference", "Register 1"}}};
+         }, 303},
+        {"POST", "/reservists/{id}/training", "training_module_id", "commander", E::FieldError,
+         [](store::Db& db, const Ids& ids, bool in) {
+             return Request{"/reservists/" + ids.resMine + "/training",
+                            {{"training_module_id", in ? moduleId(db, "FIRE-QUAL") : std::string("999999")},
+                             {"completed_on", "2026-11-02"}, {"passed", "1"}, {"score", ""}, {"evidence_reference", "Register 2"}}};
+         }, 303},
+        {"POST", "/reservists/command/sections", "station_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/command/sections", {{"station_id", in ? ids.klm : ids.cph},
+                                                              {"name", "Section " + std::to_string(unique())},
+                                                              {"leader_name", "Cpl. Leader"}, {"leader_kind", "reservist"},
+                                                              {"leader_user_id", ""}}};
+         }, 303},
+        {"POST", "/reservists/command/sections", "leader_user_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/command/sections", {{"station_id", ids.klm}, {"name", "Section " + std::to_string(unique())},
+                                                              {"leader_name", "Insp. Leader"}, {"leader_kind", "officer"},
+                                                              {"leader_user_id", in ? ids.ocsMine : ids.commanderFar}}};
+         }, 303},
+        {"POST", "/reservists/strength", "station_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/strength", {{"station_id", in ? ids.klm : ids.cph}, {"area_ward", "Kilimani"}, {"authorised", "9"}}};
+         }, 303},
+        {"POST", "/reservists/firearms", "reservist_id", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/firearms", {{"reservist_id", in ? ids.resMine : ids.resFar},
+                                                      {"serial", "SCOPE-" + std::to_string(unique())}, {"firearm_type", "rifle"},
+                                                      {"magazines", "2"}, {"rounds", "60"},
+                                                      {"expected_return_at", domain::formatEatInput(ids.now + 6 * 3600)},
+                                                      {"pin", "4821"}}};
+         }, 303},
+        {"GET", "/reservists/firearms/{id}", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/firearms/" + (in ? ids.kitMine : ids.kitFar), {}}; }, 200},
+        {"POST", "/reservists/firearms/{id}/extend", "{id}", "commander", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string kit = in ? ids.kitMine : ids.kitFar;
+             return Request{"/reservists/firearms/" + kit + "/extend",
+                            {{"version", kitVersion(db, kit)}, {"expected_return_at", domain::formatEatInput(ids.now + 20 * 3600)},
+                             {"reason", "Escort extended"}}};
+         }, 303},
+        {"POST", "/reservists/firearms/{id}/return", "{id}", "commander", E::NotFound,
+         [](store::Db& db, const Ids& ids, bool in) {
+             const std::string kit = in ? ids.kitMine2 : ids.kitFar;
+             return Request{"/reservists/firearms/" + kit + "/return",
+                            {{"version", kitVersion(db, kit)}, {"magazines_returned", "2"}, {"rounds_returned", "60"}, {"note", ""}}};
+         }, 303},
+        {"GET", "/reservists/import/{id}", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) { return Request{"/reservists/import/" + (in ? ids.resImportMine : ids.resImportFar), {}}; }, 200},
+        {"POST", "/reservists/import/{id}/commit", "{id}", "commander", E::NotFound,
+         [](store::Db&, const Ids& ids, bool in) {
+             return Request{"/reservists/import/" + (in ? ids.resImportMine : ids.resImportFar) + "/commit", {}};
+         }, 303},
         // Emergency access names any case there is; one that does not exist is refused.
         {"POST", "/welfare/cases/{id}/break-glass", "{id}", "supervisor", E::NotFound,
          [](store::Db& db, const Ids&, bool in) {
@@ -560,6 +720,8 @@ const std::vector<Row>& table() {
     };
     static const bool aliased = [] {
         addAliases(rows, "POST", "/officers", "/officers/new", [](const std::string& p) { return p + "/new"; });
+        addAliases(rows, "POST", "/reservists", "/reservists/new", [](const std::string& p) { return p + "/new"; });
+        addAliases(rows, "POST", "/reservists/{id}", "/reservists/{id}/edit", [](const std::string& p) { return p + "/edit"; });
         addAliases(rows, "POST", "/officers/{id}", "/officers/{id}/edit", [](const std::string& p) { return p + "/edit"; });
         addAliases(rows, "POST", "/admin/users", "/admin/users/new", [](const std::string& p) { return p + "/new"; });
         return true;
@@ -567,6 +729,7 @@ const std::vector<Row>& table() {
     (void)aliased;
     return rows;
 }
+
 
 // Row count and checksum of every table a handler could write, and the data_versions counters.
 // The checksum is computed here over the stored columns (CHECKSUM TABLE is not stable over a
@@ -579,7 +742,8 @@ std::map<std::string, std::string> fingerprint(store::Db& db) {
                           "training_enrolments", "users", "org_units", "user_second_factors",
                           "recovery_codes", "second_factor_resets", "user_notices", "data_versions",
                           "welfare_cases", "welfare_case_counsellors", "welfare_sessions", "welfare_break_glass",
-                          "welfare_supervision"}) {
+                          "welfare_supervision", "reservists", "npr_sections", "reservist_assignments",
+                          "firearm_issues", "npr_authorised_strength", "reservist_training_completions"}) {
         const std::string table = t;
         const std::string columns = q(db,
             "SELECT GROUP_CONCAT(CONCAT('IFNULL(`', column_name, '`, ''<null>'')') ORDER BY ordinal_position) "
@@ -698,6 +862,48 @@ Ids setUp(test::TestServer& s) {
     test::Browser mine(s);
     REQUIRE(mine.login("hr").status == 303);
     ids.importMine = upload(mine);
+    // The reserve: a Capitol Hill commander, reservists, sections, duties, kits and imports.
+    test::createAccount(db, "commander.far", domain::Role::ReservistCommander, "CPH");
+    ids.now = s.server().clock().now();
+    ids.commanderMine = std::to_string(users.findForSignIn("commander")->id);
+    ids.commanderFar = std::to_string(users.findForSignIn("commander.far")->id);
+    ids.ocsMine = std::to_string(users.findForSignIn("ocs")->id);  // a section's commander in a control
+    ids.resMine = q(db, "SELECT MIN(reservist_id) FROM reservists WHERE reservist_number LIKE 'NPR/KLM/%' AND status = 'active'");
+    ids.resFar = q(db, "SELECT MIN(reservist_id) FROM reservists WHERE reservist_number LIKE 'NPR/CPH/%'");
+    ids.sectionMine = q(db, "SELECT MIN(npr_section_id) FROM npr_sections WHERE station_id = " + ids.klm);
+    test::execute(db, "INSERT INTO npr_sections (station_id, name, leader_name, leader_kind) VALUES (" + ids.cph +
+                          ", 'Capitol Section', 'Cpl. Far', 'reservist')");
+    ids.sectionFar = q(db, "SELECT MAX(npr_section_id) FROM npr_sections");
+    const std::string pinHash = crypto::PasswordHasher().hash("4821");
+    test::execute(db, "UPDATE reservists SET handover_pin_hash = '" + pinHash + "' WHERE reservist_id = " + ids.resMine);
+    for (auto [res, station, out] : {std::tuple{ids.resMine, ids.klm, &ids.dutyMine}, std::tuple{ids.resFar, ids.cph, &ids.dutyFar}}) {
+        test::execute(db, "INSERT INTO reservist_assignments (reservist_id, commander_user_id, station_id, area_county, "
+                          "area_sub_county, area_ward, area_location, duty_role, starts_at, ends_at, created_by) VALUES (" +
+                          res + ", " + ids.commanderMine + ", " + station + ", 'Nairobi', 'X', 'Kilimani', 'Y', 'guard', "
+                          "DATE_ADD(UTC_TIMESTAMP(), INTERVAL 400 DAY), DATE_ADD(UTC_TIMESTAMP(), INTERVAL 401 DAY), " +
+                          ids.commanderMine + ")");
+        *out = q(db, "SELECT MAX(reservist_assignment_id) FROM reservist_assignments");
+    }
+    for (auto [res, station, serial, out] : {std::tuple{ids.resMine, ids.klm, "SC-MINE-1", &ids.kitMine},
+                                             std::tuple{ids.resMine, ids.klm, "SC-MINE-2", &ids.kitMine2},
+                                             std::tuple{ids.resFar, ids.cph, "SC-FAR-1", &ids.kitFar}}) {
+        test::execute(db, "INSERT INTO firearm_issues (reservist_id, station_id, serial, firearm_type, magazines_issued, "
+                          "rounds_issued, issued_at, expected_return_at, issued_by, acknowledged_at, acknowledged_by) VALUES (" +
+                          res + ", " + station + ", '" + serial + "', 'rifle', 2, 60, UTC_TIMESTAMP(), "
+                          "DATE_ADD(UTC_TIMESTAMP(), INTERVAL 8 HOUR), " + ids.commanderMine + ", UTC_TIMESTAMP(), 'pin')");
+        *out = q(db, "SELECT MAX(firearm_issue_id) FROM firearm_issues");
+    }
+    auto rosterUpload = [&](const std::string& username) {
+        test::Browser b(s);
+        REQUIRE(b.login(username).status == 303);
+        const auto csv = b.get("/reservists.csv");
+        REQUIRE(csv.status == 200);
+        b.get("/reservists/import");
+        REQUIRE(b.upload("/reservists/import", "file", "roster.csv", csv.body).status == 200);
+        return q(db, "SELECT MAX(import_id) FROM officer_imports WHERE kind = 'reservists'");
+    };
+    ids.resImportMine = rosterUpload("commander");
+    ids.resImportFar = rosterUpload("commander.far");
     ids.sessionMine = q(db, "SELECT MAX(session_id) FROM sessions WHERE ended_at IS NULL AND user_id = " +
                                 std::to_string(users.findForSignIn("hr")->id));
     return ids;
@@ -738,6 +944,10 @@ TEST_CASE("every id-bearing route and form field is in the scope table", "[http]
         {"/officers/import/{id}/rejected.csv", "/officers/import/" + ids.importMine + "/rejected.csv"},
         {"/admin/users/{id}", "/admin/users/" + ids.user},
         {"/admin/org/{id}", "/admin/org/" + ids.klm},
+        {"/reservists/{id}", "/reservists/" + ids.resMine},
+        {"/reservists/{id}/edit", "/reservists/" + ids.resMine + "/edit"},
+        {"/reservists/firearms/{id}", "/reservists/firearms/" + ids.kitMine},
+        {"/reservists/import/{id}", "/reservists/import/" + ids.resImportMine},
     };
     const std::regex formRe(R"re(<form\b([^>]*)>([\s\S]*?)</form>)re", std::regex::icase);
     const std::regex methodRe(R"re(method="([a-zA-Z]+)")re"), actionRe(R"re(action="([^"]*)")re");

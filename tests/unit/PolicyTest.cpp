@@ -25,6 +25,11 @@ TEST_CASE("each permission is held by exactly the intended roles", "[unit]") {
         CHECK(auth::allows(r, Permission::Counselling) == (r == Role::Counsellor || r == Role::ClinicalSupervisor));
         CHECK(auth::allows(r, Permission::ReadWelfareStats) == (r == Role::HrOfficer || r == Role::StationCommander));
         CHECK(auth::seesNationalIds(r) == (r == Role::HrOfficer));
+        CHECK(auth::allows(r, Permission::ReadReservists) ==
+              (r == Role::HrOfficer || r == Role::StationCommander || r == Role::ReservistCommander));
+        CHECK(auth::allows(r, Permission::ManageReservists) == (r == Role::StationCommander || r == Role::ReservistCommander));
+        CHECK(auth::seesReservistNationalIds(r) ==
+              (r == Role::HrOfficer || r == Role::StationCommander || r == Role::ReservistCommander));
     }
 }
 
@@ -46,8 +51,11 @@ TEST_CASE("navigation shows only what the role may open", "[unit]") {
     CHECK(hrefs(Role::Auditor) == std::vector<std::string>{"/", "/audit", "/account/sessions"});
     CHECK(hrefs(Role::Counsellor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
     CHECK(hrefs(Role::ClinicalSupervisor) == std::vector<std::string>{"/", "/welfare/cases", "/account/sessions"});
-    CHECK(hrefs(Role::HrOfficer) ==
-          std::vector<std::string>{"/", "/officers", "/training/compliance", "/welfare/stats", "/account/sessions"});
+    CHECK(hrefs(Role::HrOfficer) == std::vector<std::string>{"/", "/officers", "/training/compliance", "/reservists",
+                                                             "/welfare/stats", "/account/sessions"});
     CHECK(hrefs(Role::StationCommander) ==
-          std::vector<std::string>{"/", "/officers", "/training/compliance", "/welfare/stats", "/account/sessions"});
+          std::vector<std::string>{"/", "/officers", "/training/compliance", "/reservists", "/reservists/deployments",
+                                   "/welfare/stats", "/account/sessions"});
+    CHECK(hrefs(Role::ReservistCommander) ==
+          std::vector<std::string>{"/", "/reservists", "/reservists/deployments", "/account/sessions"});
 }

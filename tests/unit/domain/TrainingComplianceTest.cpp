@@ -202,3 +202,34 @@ TEST_CASE("states read in words and keys", "[unit]") {
     CHECK(complianceLabel(ComplianceState::NotRequired) == "Not required");
     CHECK(complianceKey(ComplianceState::Overdue) == "overdue");
 }
+
+TEST_CASE("a reservists rule is of reservists only, and officers' rules never of reservists", "[unit]") {
+    using namespace kituo::domain;
+    const TrainingModule fire{7, "FIRE-QUAL", 12, RecertBasis::FromCompletion, 1, 0};
+    Requirement reserve;
+    reserve.moduleId = 7;
+    reserve.kind = RequirementKind::Reservists;
+    reserve.effectiveFrom = "2025-01-01";
+    reserve.dueDays = 60;
+    Requirement everyOfficer = reserve;
+    everyOfficer.kind = RequirementKind::All;
+    OfficerTrainingFacts reservist;
+    reservist.officerId = 3;
+    reservist.reservist = true;
+    reservist.enlistmentDate = "2025-06-01";
+    OfficerTrainingFacts officer;
+    officer.officerId = 3;
+    officer.enlistmentDate = "2010-01-01";
+    officer.service = "KPS";
+    officer.rankOrdinal = 1;
+    CHECK(inScopeSince(reserve, reservist) == std::optional<std::string>("2025-06-01"));
+    CHECK_FALSE(inScopeSince(reserve, officer));
+    CHECK_FALSE(inScopeSince(everyOfficer, reservist));
+    CHECK(moduleCompliance(fire, {everyOfficer}, reservist, {}, "2026-11-24").state == ComplianceState::NotRequired);
+    const auto never = moduleCompliance(fire, {reserve}, reservist, {}, "2026-11-24");
+    CHECK(never.state == ComplianceState::Overdue);
+    CHECK(never.dueBy == std::optional<std::string>("2025-07-31"));
+    const auto passed = moduleCompliance(fire, {reserve}, reservist, {{7, "2026-03-10", true}}, "2026-11-24");
+    CHECK(passed.state == ComplianceState::Compliant);
+    CHECK(passed.validUntil == std::optional<std::string>("2027-03-09"));
+}
