@@ -224,6 +224,28 @@ void addReservistTrainingPanel(RequestContext& ctx, View& v, const store::Reserv
     http::put(v, "can_record_training", true);
 }
 
+void addReservistModuleRoster(RequestContext& ctx, View& v, const store::TrainingModuleRecord& m, std::int64_t stationId) {
+    if (!auth::allows(ctx.actor().role, Permission::ReadReservists)) return;
+    const auto cat = reserveCatalogue(ctx);
+    store::ReservistTrainingStore store(ctx.services.db);
+    std::map<std::int64_t, std::vector<domain::Completion>> done;
+    for (const auto& c : store.completionsAt(ctx.actor(), stationId)) done[c.reservistId].push_back({c.moduleId, c.completedOn, c.passed});
+    View& rows = http::putList(v, "reservist_roster", 16);
+    for (const auto& p : store.activeAt(ctx.actor(), stationId)) {
+        const auto s = stateOf(cat, m, p.id, p.enlistmentDate, done[p.id], ctx.today());
+        if (s.state == domain::ComplianceState::NotRequired && !s.lastCompleted) continue;
+        View& row = http::addObject(rows);
+        http::put(row, "id", std::to_string(p.id));
+        http::put(row, "name", p.name);
+        http::put(row, "number", p.number);
+        putState(row, s);
+        http::put(row, "last", s.lastCompleted ? domain::formatDateText(*s.lastCompleted) : std::string("never"));
+    }
+    const auto count = static_cast<long long>(rows.list_value().size());
+    http::put(v, "has_reservist_roster", count > 0);
+    http::put(v, "reservist_roster_count", domain::countOf(count, "reservist", "reservists"));
+}
+
 void addReservistTrainingRoutes(http::Router& router) {
     router.add("GET", "/reservists/training", Permission::ReadReservists, matrix);
     router.add("POST", "/reservists/{id}/training", Permission::ManageReservists, record);

@@ -8,6 +8,7 @@
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
 #include "store/ReservistStore.h"
+#include "store/TrainingStore.h"
 
 #include <map>
 #include <string>
@@ -76,5 +77,10 @@ http::Response reservistPage(http::RequestContext& ctx, const store::ReservistRe
 void addReservistTrainingPanel(http::RequestContext& ctx, http::View& v, const store::ReservistRecord& r,
                                const std::map<std::string, std::string>& values,
                                const std::map<std::string, std::string>& errors);
+
+// The reservists of a station on a module's roster page: those the module is required of or who
+// hold it, each with their state; nothing for accounts that do not read reservists.
+void addReservistModuleRoster(http::RequestContext& ctx, http::View& v, const store::TrainingModuleRecord& m,
+                              std::int64_t stationId);
 
 }  // namespace kituo::handlers

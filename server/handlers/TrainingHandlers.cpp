@@ -2,6 +2,7 @@
 // who reads training sees the national catalogue; admins and national HR edit it (the role
 // check is in the route table, national scope for HR here). Compliance: TrainingCompliance*.
 #include "handlers/Handlers.h"
+#include "handlers/ReserveViews.h"
 
 #include "auth/Policy.h"
 #include "domain/Errors.h"
@@ -182,6 +183,7 @@ void addRoster(RequestContext& ctx, View& v, const store::TrainingModuleRecord& 
     v.set("roster_count", domain::countOf(count, "officer", "officers"));
     v.set("has_roster", count > 0);
     v.set("roster", rows);
+    addReservistModuleRoster(ctx, v, m, station->id);
 }
 
 Response modulePage(RequestContext& ctx, const store::TrainingModuleRecord& m, View form, View rule,

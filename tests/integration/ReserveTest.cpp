@@ -420,6 +420,10 @@ TEST_CASE("reservists' retraining: the matrix of the modules required of reservi
     test::Browser hr(s);
     REQUIRE(hr.login("hr").status == 303);
     CHECK(hr.get("/reservists/training").status == 200);
+    // The module's roster lists Kilimani's reservists beside its officers.
+    const auto roster = hr.get("/training/modules/" + module);
+    CHECK(roster.body.find("Reservists of Kilimani Police Station") != std::string::npos);
+    CHECK(roster.body.find("NPR/KLM/0007") != std::string::npos);
     addCapitolHillCommander(s);
     test::Browser far(s);
     REQUIRE(far.login("commander.cph").status == 303);
