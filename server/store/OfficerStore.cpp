@@ -62,16 +62,6 @@ const std::string kScope =
     "WHERE o.station_id IN (SELECT org_unit_id FROM org_units WHERE path LIKE CONCAT(?, '%') "
     "AND kind = 'station') ";
 
-// The stations within the actor's scope (read from the tree, never from a cache).
-std::vector<std::int64_t> stationsInScope(Connection& c, const domain::Actor& actor) {
-    auto& st = c.prepare("SELECT org_unit_id FROM org_units WHERE path LIKE CONCAT(?, '%') AND kind = 'station'");
-    st.setString(1, actor.scopePath);
-    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-    std::vector<std::int64_t> ids;
-    while (rs->next()) ids.push_back(rs->getInt64(1));
-    return ids;
-}
-
 std::string orderBy(const OfficerFilter& f) {
     static const std::map<std::string, std::string> columns = {
         {"service_number", "o.service_number"},
@@ -194,13 +184,21 @@ OfficerPage OfficerStore::list(const domain::Actor& actor, const OfficerFilter& 
     // connection: a cache miss reads on a connection of its own.
     std::unordered_map<std::int64_t, std::string> rankNames, unitNames;  // units: stations too
     for (auto& r : RankStore(_db).ranks(rollVersion)) rankNames.emplace(r.id, std::move(r.name));
-    for (auto& u : OrgStore(_db).subtree(actor.scopePath, rollVersion)) unitNames.emplace(u.id, std::move(u.name));
+    // The scope's stations come from the same tree: it is read at the "roll" version the
+    // request started with, and every change to the tree bumps that version in its own
+    // transaction, so the list is the scope as it was when the request began (as a request a
+    // moment earlier would have seen it), never an older one. Measured: one statement fewer
+    // per page than asking MariaDB for the stations each time.
+    std::vector<std::int64_t> stations;
+    for (auto& u : OrgStore(_db).subtree(actor.scopePath, rollVersion)) {
+        if (u.kind == domain::OrgKind::Station) stations.push_back(u.id);
+        unitNames.emplace(u.id, std::move(u.name));
+    }
     return _db.run([&](Connection& c) {
         OfficerPage page;
         // Measured: naming the scope's stations explicitly lets ix_officers_station_name serve
         // the filter, the count (from the index alone) and the order (no temporary table),
         // which costs far less than a subquery or window functions.
-        const auto stations = stationsInScope(c, actor);
         if (stations.empty()) return page;
         const Where filter = filterWhere(f);
         const std::string where =
