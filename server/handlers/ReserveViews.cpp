@@ -48,7 +48,7 @@ View fieldView(const FieldSpec& spec, const std::string& value, const std::map<s
 
 Choices stationChoices(http::RequestContext& ctx) {
     Choices stations;
-    for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath)) {
+    for (const auto& u : store::OrgStore(ctx.services.db).subtree(ctx.actor().scopePath, ctx.dataVersion("roll"))) {
         if (u.kind == domain::OrgKind::Station) stations.emplace_back(std::to_string(u.id), u.name);
     }
     return stations;
