@@ -169,6 +169,9 @@ Response assign(RequestContext& ctx) {
     std::map<std::string, std::string> values;
     for (const auto& k : kAssignFields) values[k] = req.formParam(k);
     values["replace_current"] = req.formParam("replace_current") == "1" ? "1" : "";
+    // As the form pre-fills them: the reservist's own station, commanded by whoever assigns.
+    if (values["station_id"].empty()) values["station_id"] = std::to_string(r.stationId);
+    if (values["commander_id"].empty()) values["commander_id"] = std::to_string(ctx.actor().userId);
     domain::AssignmentInput in{values["commander_id"], values["area_county"], values["area_sub_county"],
                                values["area_ward"],    values["area_location"], values["role"],
                                values["note"],         values["starts_at"],   values["ends_at"]};
