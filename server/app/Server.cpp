@@ -48,17 +48,21 @@ Server::Server(Config config)
                                                     *_keys, *_passwords, _fragments, *_refusals, *_certificateChecks,
                                                     *_auditWriter});
     _maintenance = std::make_unique<Maintenance>(*_services);
-    handlers::addSystemRoutes(_router);
-    handlers::addAccountRoutes(_router);
-    handlers::addDashboardRoutes(_router);
-    handlers::addUserAdminRoutes(_router);
-    handlers::addOrgAdminRoutes(_router);
-    handlers::addAuditRoutes(_router);
-    handlers::addOfficerRoutes(_router);
-    handlers::addTrainingRoutes(_router);
-    handlers::addWelfareRoutes(_router);
-    handlers::addOfficerImportRoutes(_router);
+    addRoutes(_router);
     _router.validate();
+}
+
+void addRoutes(http::Router& router) {
+    handlers::addSystemRoutes(router);
+    handlers::addAccountRoutes(router);
+    handlers::addDashboardRoutes(router);
+    handlers::addUserAdminRoutes(router);
+    handlers::addOrgAdminRoutes(router);
+    handlers::addAuditRoutes(router);
+    handlers::addOfficerRoutes(router);
+    handlers::addTrainingRoutes(router);
+    handlers::addWelfareRoutes(router);
+    handlers::addOfficerImportRoutes(router);
 }
 
 Server::~Server() { stop(); }

@@ -67,6 +67,10 @@ private:
 
 std::unique_ptr<Server> makeServer(const Config& config);
 
+// Adds every route of the application to `router` (the one route table). Needs no database:
+// `kituo routes` prints the table, and the routing fuzz target and tests walk it.
+void addRoutes(http::Router& router);
+
 // Database settings for this configuration (URL, pool size, timeouts).
 store::DbSettings dbSettings(const Config& config);
 

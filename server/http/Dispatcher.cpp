@@ -107,16 +107,7 @@ private:
 
     Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter,
                      HeaderList& extraHeaders, std::optional<CurrentUser>& signedIn) {
-        const std::string& uri = in.getURI();
-        if (uri.empty() || uri.front() != '/' || uri.size() > 8192) {
-            throw domain::BadRequest("The request address is malformed.");
-        }
-        const auto q = uri.find('?');
-        req.path = percentDecode(uri.substr(0, q), false);
-        for (unsigned char c : req.path) {
-            if (c < 0x20 || c == 0x7F) throw domain::BadRequest("The request address is malformed.");
-        }
-        if (q != std::string::npos) req.query = parseUrlEncoded(uri.substr(q + 1));
+        parseRequestTarget(in.getURI(), req);
         for (const auto& [name, value] : in) req.headers[Poco::toLower(name)] = value;
         req.cookies = parseCookies(in.get("Cookie", ""));
         req.contentType = in.getContentType();
