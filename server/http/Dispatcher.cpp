@@ -177,7 +177,15 @@ private:
         }
         if (auto refusal = checkCsrf(ctx, *m.route)) return *refusal;
         const bool unsafe = req.method != "GET" && req.method != "HEAD";
-        if (unsafe && ctx.user && *m.route->permission != auth::Permission::Public) return once(ctx, *m.route);
+        if (unsafe && ctx.user && *m.route->permission != auth::Permission::Public) {
+            if (_services.readDb) {
+                const long seconds = _services.config.readYourWritesSec;
+                ctx.responseHeaders.emplace_back(
+                    "Set-Cookie", cookieHeader(kPrimaryUntilCookie, std::to_string(ctx.now() + seconds),
+                                               secureRequest(req, _services), seconds));
+            }
+            return once(ctx, *m.route);
+        }
         return m.route->handler(ctx);
     }
 
