@@ -1,7 +1,7 @@
 // Fault tests: the server under read/write load through its pages (tests/integration/Load.h)
 // while things go wrong, then a check that every write the server acknowledged is in the
 // database and no multi-row change (an officer's creation with their first posting, a
-// transfer) is half applied.
+// transfer, an import, an enrolment of several officers) is half applied.
 //   1. mixed load on 64 connections: no 5xx, no failed connection;
 //   2. the database stopped and started during the load: 503 while it is down, no crash, pages
 //      normal within 2 s of its start;
@@ -120,12 +120,13 @@ TEST_CASE("mixed reads and writes on 64 connections: no 5xx, no failed connectio
 
     WARN(tally.statuses.size() << " requests in " << loadSeconds() << " s, " << tally.created.size()
                                << " officers created (" << tally.importFiles.size() << " import files sent), "
-                               << tally.transferred.size() << " transferred");
+                               << tally.transferred.size() << " transferred, " << tally.enrolled.size() << " enrolled");
     CHECK(tally.countFrom(500, 599) == 0);
     CHECK(tally.count(0) == 0);
     CHECK(tally.countFrom(400, 499) == 0);
     CHECK(tally.created.size() >= 50);
     CHECK(tally.transferred.size() >= 20);
+    CHECK(tally.enrolled.size() >= 9);
     requireNothingLost(s.db(), tally, o.targets);
     s.server().runMaintenance();
     // Each acknowledged transfer was audited in its own transaction, and the chain verifies.

@@ -84,6 +84,8 @@ public:
         return a;
     }
 
+    const std::string& csrf() const { return _session.csrf; }
+
     Answer post(const std::string& path, std::map<std::string, std::string> fields) {
         fields["csrf_token"] = _session.csrf;
         return send("POST", path, formEncode(fields));
@@ -121,23 +123,41 @@ std::string serviceNumber(const LoadOptions& o, int worker, int sequence) {
     return n.str();
 }
 
-// Creates an officer and, once that is acknowledged, transfers them.
-void createAndTransfer(Connection& c, const LoadTargets& t, const std::string& number, LoadTally& tally) {
+// Creates an officer and, once that is acknowledged, transfers them; returns the officer's id
+// (empty when the creation was not acknowledged).
+std::string createAndTransfer(Connection& c, const LoadTargets& t, const std::string& number, LoadTally& tally) {
     const auto created = c.post("/officers/new", newOfficerForm(number, t.station, t.unit, t.rank));
     tally.record(created.status);
-    if (created.status != 303) return;
+    if (created.status != 303) return "";
     tally.acknowledge(tally.created, number);
     const std::string profile = created.location;
+    const std::string id = profile.substr(profile.rfind('/') + 1);
     const auto page = c.send("GET", profile);
     tally.record(page.status);
     const std::string version = inputValue(page.body, "version");
-    if (page.status != 200 || version.empty()) return;
+    if (page.status != 200 || version.empty()) return id;
     const auto moved = c.post(profile + "/postings", {{"station_id", t.transferTo},
                                                       {"from_date", kToday},
                                                       {"reference", "FT/" + number},
                                                       {"version", version}});
     tally.record(moved.status);
     if (moved.status == 303) tally.acknowledge(tally.transferred, number);
+    return id;
+}
+
+// Enrols officers in the course, all in one request.
+void enrol(Connection& c, const LoadTargets& t, const std::vector<std::string>& officerIds, LoadTally& tally) {
+    {
+        std::lock_guard<std::mutex> g(tally.lock);
+        tally.enrolments.push_back(officerIds);
+    }
+    std::string body = "csrf_token=" + c.csrf();
+    for (const auto& id : officerIds) body += "&officer_id=" + id;
+    const auto answer = c.send("POST", "/training/offerings/" + t.offering + "/enrolments", body);
+    tally.record(answer.status);
+    if (answer.status == 303) {
+        for (const auto& id : officerIds) tally.acknowledge(tally.enrolled, id);
+    }
 }
 
 // Imports a file of new officers: upload, then commit from the preview.
@@ -170,17 +190,22 @@ void worker(int id, const LoadOptions& o, const LoadSession& session, LoadTally&
     std::mt19937 rng(static_cast<unsigned>(id) * 7919u + 17u);
     const auto end = std::chrono::steady_clock::now() + o.duration;
     int sequence = 0, writes = 0;
+    std::vector<std::string> mine;  // officers this worker created, not yet enrolled
     while (!stop && std::chrono::steady_clock::now() < end) {
         if (static_cast<int>(rng() % static_cast<unsigned>(o.writeEvery)) != 0) {
             const std::string page = rng() % 2 ? "/officers?page=" + std::to_string(1 + rng() % 3)
                                                 : "/officers?q=Load&station=" + t.station;
             tally.record(c.send("GET", page).status);
-        } else if (++writes % 8 == 0) {
+        } else if (++writes % 16 == 0) {
             std::vector<std::string> numbers;
             for (int i = 0; i < 10; ++i) numbers.push_back(serviceNumber(o, id, sequence++));
             importFile(c, numbers, tally);
+        } else if (writes % 16 == 8 && mine.size() >= 3) {
+            enrol(c, t, {mine.end() - 3, mine.end()}, tally);
+            mine.clear();
         } else {
-            createAndTransfer(c, t, serviceNumber(o, id, sequence++), tally);
+            const std::string officer = createAndTransfer(c, t, serviceNumber(o, id, sequence++), tally);
+            if (!officer.empty()) mine.push_back(officer);
         }
     }
 }
@@ -201,7 +226,11 @@ LoadTargets loadTargets(store::Db& db) {
     auto org = [&](const std::string& code) {
         return queryValue(db, "SELECT org_unit_id FROM org_units WHERE code = '" + code + "'");
     };
-    return {org("KLM"), org("KLM-TRF"), queryValue(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'"), org("CPH")};
+    const std::string offering = queryValue(
+        db, "SELECT MIN(training_offering_id) FROM training_offerings WHERE starts_on > '" + std::string(kToday) + "'");
+    execute(db, "UPDATE training_offerings SET capacity = 60000 WHERE training_offering_id = " + offering);
+    return {org("KLM"), org("KLM-TRF"), queryValue(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'"), org("CPH"),
+            offering};
 }
 
 std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, const LoadTargets& targets) {
@@ -219,6 +248,21 @@ std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, cons
             problems.push_back("import half applied: " + std::to_string(present) + " of " + std::to_string(file.size()) +
                                " rows from " + file.front());
         }
+    }
+    for (const auto& ids : tally.enrolments) {
+        std::string list;
+        for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+        const int in = queryInt(db, "SELECT COUNT(*) FROM training_enrolments WHERE status = 'enrolled' AND "
+                                    "training_offering_id = " + targets.offering + " AND officer_id IN (" + list + ")");
+        if (in != 0 && in != static_cast<int>(ids.size())) problems.push_back("enrolment half applied: " + list);
+        for (const auto& id : ids) {
+            if (tally.enrolled.count(id) && in == 0) problems.push_back("acknowledged enrolment lost: " + id);
+        }
+    }
+    if (queryInt(db, "SELECT o.enrolled - (SELECT COUNT(*) FROM training_enrolments e WHERE e.training_offering_id = "
+                     "o.training_offering_id AND e.status = 'enrolled') FROM training_offerings o WHERE "
+                     "o.training_offering_id = " + targets.offering) != 0) {
+        problems.push_back("the course's places taken differ from its enrolments");
     }
     for (const auto& n : tally.transferred) {
         if (queryInt(db, "SELECT COUNT(*) FROM officers o JOIN postings p ON p.officer_id = o.officer_id AND p.to_date "

@@ -6,7 +6,8 @@
 // posting and the audit event in one transaction), transferring them (the current posting
 // closed, the new one opened, the officer's station moved, audited, in one transaction), and,
 // one write in eight, importing a file of ten new officers (upload, preview, commit: every row
-// in one transaction). Each write is acknowledged by its 303; a transfer is attempted only
+// in one transaction) or enrolling the worker's last three officers in a course (the places
+// taken and the enrolments in one transaction). Each write is acknowledged by its 303; a transfer is attempted only
 // after its officer's creation was acknowledged.
 #pragma once
 
@@ -38,17 +39,21 @@ struct LoadTally {
     std::set<std::string> created;           // service numbers whose creation was acknowledged
     std::set<std::string> transferred;       // service numbers whose transfer was acknowledged
     std::vector<std::vector<std::string>> importFiles;  // the service numbers of every file sent
+    std::vector<std::vector<std::string>> enrolments;   // the officer ids of every enrolment sent
+    std::set<std::string> enrolled;          // officer ids whose enrolment was acknowledged
     void acknowledge(std::set<std::string>& which, const std::string& number);
     void record(int status);
     int count(int status);
     int countFrom(int lowest, int highest);
 };
 
-// Where the load's officers are created (a station, one of its units, a rank) and the station
-// their transfers go to, as ids. loadTargets() reads the demo's: Kilimani's traffic unit,
-// corporals, and Capitol Hill (so the sessions must be county HR's, e.g. hr.county).
+// Where the load's officers are created (a station, one of its units, a rank), the station
+// their transfers go to and the offering they are enrolled in, as ids. loadTargets() reads the
+// demo's: Kilimani's traffic unit, corporals, Capitol Hill (so the sessions must be county
+// HR's, e.g. hr.county) and the upcoming course, whose places it raises for the load.
 struct LoadTargets {
     std::string station, unit, rank, transferTo;
+    std::string offering;  // an upcoming offering the load enrols its officers in
 };
 LoadTargets loadTargets(store::Db& db);
 
@@ -69,7 +74,8 @@ void runLoad(const LoadOptions& options, const std::vector<LoadSession>& session
 // What the database holds must include every acknowledged write, and no change may be half
 // applied: every officer has exactly one open posting whose station is the officer's, each
 // acknowledged transfer's officer is at the destination with its movement order, and of each
-// import file sent (acknowledged or not) either every row or none is there.
+// import file and enrolment sent (acknowledged or not) either all or nothing is there, and the
+// course's count of places taken equals its enrolments.
 // Returns a description of every problem (empty: none).
 std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, const LoadTargets& targets);
 
