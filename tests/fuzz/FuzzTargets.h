@@ -45,6 +45,7 @@ inline void parseUntrusted(const std::uint8_t* data, std::size_t size) {
     try {
         requireUtf8(http::parseUrlEncoded(input));
     } catch (const domain::BadRequest&) {
+    } catch (const domain::TooLarge&) {  // more than 1000 fields: the server answers 413
     }
     try {
         const std::string decoded = http::percentDecode(input, false);
@@ -168,6 +169,8 @@ inline void routeRequest(const http::Router& router, const std::uint8_t* data, s
     try {
         http::parseRequestTarget(target, request);
     } catch (const domain::BadRequest&) {
+        return;
+    } catch (const domain::TooLarge&) {  // a query of more than 1000 fields: 413
         return;
     }
     for (unsigned char c : request.path) {
