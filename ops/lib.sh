@@ -66,6 +66,17 @@ ensure_master_key() {
   fi
 }
 
+# The set-up ops/test and ops/soak share: the build, the private MariaDB, and the environment
+# the CTest tests read (KITUO_TEST_DB_URL, KITUO_OPS_DB, KITUO_ROOT, KITUO_KEY_FILE).
+prepare_tests() {
+  build
+  "$ROOT/ops/db" start
+  export KITUO_TEST_DB_URL="$(cat "$VAR/db/test.url")"
+  export KITUO_OPS_DB="$ROOT/ops/db"
+  export KITUO_ROOT="$ROOT"
+  ensure_master_key
+}
+
 # random_from ALPHABET LENGTH: a random string of LENGTH characters from ALPHABET (tr syntax).
 random_from() {
   local s=""

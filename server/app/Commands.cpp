@@ -443,16 +443,29 @@ int checkTemplates(const Config& config) {
     return 0;
 }
 
+// One line per route: method, pattern, the permission it needs, and "upload" for file uploads.
+int printRoutes() {
+    http::Router router;
+    addRoutes(router);
+    for (const auto& r : router.routes()) {
+        std::cout << r.method << ' ' << r.pattern << ' '
+                  << (r.permission ? auth::toString(*r.permission) : std::string("none"))
+                  << (r.limits.upload ? " upload" : "") << '\n';
+    }
+    return 0;
+}
+
 }  // namespace
 
 bool isCommand(const std::string& word) {
     return word == "migrate" || word == "seed-demo" || word == "check-templates" ||
            word == "create-admin" || word == "verify-audit" || word == "audit-checkpoint" || word == "remind" ||
-           word == "explain-training" || word == "rotate-key" || word == "purge-expired";
+           word == "explain-training" || word == "rotate-key" || word == "purge-expired" || word == "routes";
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args) {
     try {
+        if (command == "routes") return printRoutes();  // needs no configuration
         const Config config = loadConfig(processEnvironment());
         if (command == "migrate") return migrate(config);
         if (command == "seed-demo") return seedDemo(config);

@@ -10,6 +10,8 @@
 //   kituo audit-checkpoint [FILE]         append a signed checkpoint of the chain head to FILE
 //                                         (default audit.checkpointFile)
 //   kituo check-templates                 compile every template
+//   kituo routes                          print the route table: METHOD PATTERN PERMISSION
+//                                         [upload], one route per line
 //   kituo rotate-key --new-key-file PATH  move case data keys, second-factor secrets and the
 //                                         audit chain to the master key in PATH (no note is
 //                                         re-encrypted); safe to run again

@@ -115,6 +115,11 @@ Config makeConfig(const Poco::Util::AbstractConfiguration& file, const Environme
     c.dbUrl = r.str("db.url", "KITUO_DB_URL", c.dbUrl);
     c.dbUrlFile = r.str("db.urlFile", "", c.dbUrlFile);
     c.dbPoolSize = static_cast<int>(r.integer("db.poolSize", "", c.dbPoolSize, 1, 1000));
+    c.dbReadUrl = r.str("db.readUrl", "KITUO_DB_READ_URL", c.dbReadUrl);
+    c.dbReadMaxLagSec =
+        static_cast<int>(r.integer("db.readMaxLagSec", "KITUO_DB_READ_MAX_LAG_SEC", c.dbReadMaxLagSec, 0, 3600));
+    c.readYourWritesSec =
+        static_cast<int>(r.integer("db.readYourWritesSec", "KITUO_READ_YOUR_WRITES_SEC", c.readYourWritesSec, 0, 3600));
     c.dbConnectTimeoutSec =
         static_cast<int>(r.integer("db.connectTimeoutSec", "", c.dbConnectTimeoutSec, 1, 120));
     c.dbReadTimeoutSec =

@@ -36,6 +36,12 @@ struct Config {
     std::string dbUrl;                         // mysql://user:pass@host:port/db
     std::string dbUrlFile = "var/db/app.url";  // read when dbUrl is empty (private instance)
     int dbPoolSize = 32;
+    // A read replica for read-only list queries (empty: none). Its reads go to the primary
+    // while it lags more than dbReadMaxLagSec or does not answer, and for readYourWritesSec
+    // after each write a session makes (on any Kituo process: the session carries a cookie).
+    std::string dbReadUrl;
+    int dbReadMaxLagSec = 5;
+    int readYourWritesSec = 10;
     int dbConnectTimeoutSec = 3;
     int dbReadTimeoutSec = 30;
     bool migrateOnStart = true;

@@ -43,23 +43,39 @@ Server::Server(Config config)
     _static = std::make_unique<http::StaticFiles>(_config.resolve(_config.staticDir));
     _refusals = std::make_unique<http::RefusalCounter>(_config.anonymousRefusalsPerAddress);
     _certificateChecks = std::make_unique<http::RefusalCounter>(_config.certificateChecksPerAddress);
+    if (!_config.dbReadUrl.empty()) {
+        store::DbSettings read = dbSettings(_config);
+        const store::DbSettings fromUrl = store::parseDbUrl(_config.dbReadUrl);
+        read.host = fromUrl.host;
+        read.user = fromUrl.user;
+        read.password = fromUrl.password;
+        read.database = fromUrl.database;
+        read.connectTimeoutSec = 1;  // a replica that does not answer costs a read at most this
+        _readDb = std::make_unique<store::Db>(read);
+        _readDb->makeReplicaOf(*_db);
+        _replicaMonitor = std::make_unique<ReplicaMonitor>(*_readDb, _config.dbReadMaxLagSec);
+    }
     _auditWriter = std::make_unique<store::AuditWriter>(*_db, *_keys);
     _services = std::make_unique<Services>(Services{_config, *_db, *_templates, *_static, _clock,
                                                     *_keys, *_passwords, _fragments, *_refusals, *_certificateChecks,
-                                                    *_auditWriter});
+                                                    *_auditWriter, _readDb.get()});
     _maintenance = std::make_unique<Maintenance>(*_services);
-    handlers::addSystemRoutes(_router);
-    handlers::addAccountRoutes(_router);
-    handlers::addDashboardRoutes(_router);
-    handlers::addUserAdminRoutes(_router);
-    handlers::addOrgAdminRoutes(_router);
-    handlers::addAuditRoutes(_router);
-    handlers::addOfficerRoutes(_router);
-    handlers::addTrainingRoutes(_router);
-    handlers::addWelfareRoutes(_router);
-    handlers::addReservistRoutes(_router);
-    handlers::addOfficerImportRoutes(_router);
+    addRoutes(_router);
     _router.validate();
+}
+
+void addRoutes(http::Router& router) {
+    handlers::addSystemRoutes(router);
+    handlers::addAccountRoutes(router);
+    handlers::addDashboardRoutes(router);
+    handlers::addUserAdminRoutes(router);
+    handlers::addOrgAdminRoutes(router);
+    handlers::addAuditRoutes(router);
+    handlers::addOfficerRoutes(router);
+    handlers::addTrainingRoutes(router);
+    handlers::addWelfareRoutes(router);
+    handlers::addReservistRoutes(router);
+    handlers::addOfficerImportRoutes(router);
 }
 
 Server::~Server() { stop(); }
@@ -83,6 +99,7 @@ void Server::start() {
     _auditWriter->start();
     _http->start();
     _maintenance->start();
+    if (_replicaMonitor) _replicaMonitor->start();
 }
 
 void Server::stop() {
@@ -92,6 +109,7 @@ void Server::stop() {
     _http.reset();
     _auditWriter->stop();
     _maintenance->stop();
+    if (_replicaMonitor) _replicaMonitor->stop();
 }
 
 std::unique_ptr<Server> makeServer(const Config& config) {

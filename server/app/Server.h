@@ -7,6 +7,7 @@
 
 #include "app/Config.h"
 #include "app/Maintenance.h"
+#include "app/ReplicaMonitor.h"
 #include "app/Services.h"
 #include "http/FragmentCache.h"
 #include "http/RefusalCounter.h"
@@ -40,6 +41,7 @@ public:
     // Routes may be added (tests) before start(); the table is validated at construction.
     http::Router& router() { return _router; }
     store::Db& db() { return *_db; }
+    store::Db* readDb() { return _readDb.get(); }
     Clock& clock() { return _clock; }
     // Seals pending audit events and writes the refusal summary now (tests).
     void runMaintenance() { _maintenance->runOnce(); }
@@ -51,6 +53,8 @@ private:
     std::unique_ptr<crypto::KeyRing> _keys;
     std::unique_ptr<crypto::PasswordHasher> _passwords;
     std::unique_ptr<store::Db> _db;
+    std::unique_ptr<store::Db> _readDb;  // the read replica's pool, when configured
+    std::unique_ptr<ReplicaMonitor> _replicaMonitor;
     std::unique_ptr<http::Templates> _templates;
     std::unique_ptr<http::StaticFiles> _static;
     http::FragmentCache _fragments;
@@ -66,6 +70,10 @@ private:
 };
 
 std::unique_ptr<Server> makeServer(const Config& config);
+
+// Adds every route of the application to `router` (the one route table). Needs no database:
+// `kituo routes` prints the table, and the routing fuzz target and tests walk it.
+void addRoutes(http::Router& router);
 
 // Database settings for this configuration (URL, pool size, timeouts).
 store::DbSettings dbSettings(const Config& config);

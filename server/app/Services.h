@@ -33,6 +33,8 @@ struct Services {
     http::RefusalCounter& refusals;
     http::RefusalCounter& certificateChecks;  // public verifications per address (each audited)
     store::AuditWriter& auditWriter;  // audit events outside a change's transaction
+    // The read replica's pool (KITUO_DB_READ_URL), or null: see RequestContext::readDb().
+    store::Db* readDb = nullptr;
 };
 
 }  // namespace kituo::app

@@ -16,6 +16,7 @@
 #include "http/FragmentCache.h"
 #include "http/RequestContext.h"
 #include "http/ViewBuild.h"
+#include "store/DataVersions.h"
 #include "store/OfficerStore.h"
 #include "store/OrgStore.h"
 #include "store/PostingStore.h"
@@ -76,9 +77,15 @@ Response listOfficers(RequestContext& ctx) {
     const std::string key = listCacheKey(ctx);
     if (auto body = ctx.services.fragments.get(key, version)) return ctx.pageWithBody(std::move(*body), "Officers");
     const auto f = filterFrom(ctx);
-    store::OfficerStore officers(ctx.services.db);
+    // The rows from the read replica when there is one, named at the replica's own version of
+    // the roll; a replica that has not reached the session's version yet gives a page that is
+    // not cached. The menus from the primary (cached by version).
+    store::Db& readDb = ctx.readDb();
+    const std::uint64_t readVersion = &readDb == &ctx.services.db ? version : store::currentVersion(readDb, "roll");
+    store::OfficerStore officers(readDb);
     const auto ranks = store::RankStore(ctx.services.db).ranks(version);
-    const auto page = officers.list(ctx.actor(), f, version);
+    const auto page = officers.list(ctx.actor(), f, readVersion);
+    const bool cacheable = readVersion == version;
     View v;
     auto rows = officerRows(page.officers.size());
     for (const auto& o : page.officers) addOfficerRow(*rows, o);
@@ -109,7 +116,7 @@ Response listOfficers(RequestContext& ctx) {
     http::put(v, "pagination", pagination(ctx.request, page.page, f.pageSize, page.total));
     http::put(v, "can_manage", auth::allows(ctx.actor().role, Permission::ManageOfficers));
     std::string body = ctx.services.templates.render("officers/index", v);
-    ctx.services.fragments.put(key, version, body);
+    if (cacheable) ctx.services.fragments.put(key, version, body);
     return ctx.pageWithBody(std::move(body), "Officers");
 }
 
@@ -199,7 +206,7 @@ Response showOfficer(RequestContext& ctx) {
 // The transfer worklist: who has served more than three years at their station, within the
 // actor's scope, longest first (domain::dueForTransfer decides, as on the profile).
 std::vector<std::pair<store::OfficerRecord, std::string>> dueForTransfer(RequestContext& ctx) {
-    const auto due = store::PostingStore(ctx.services.db).dueForTransfer(ctx.actor(), ctx.today());
+    const auto due = store::PostingStore(ctx.readDb()).dueForTransfer(ctx.actor(), ctx.today());
     std::vector<std::int64_t> ids;
     std::map<std::int64_t, std::string> since;
     for (const auto& d : due) {
@@ -207,7 +214,7 @@ std::vector<std::pair<store::OfficerRecord, std::string>> dueForTransfer(Request
         since[d.officerId] = d.since;
     }
     std::vector<std::pair<store::OfficerRecord, std::string>> out;
-    for (auto& o : store::OfficerStore(ctx.services.db).summaries(ctx.actor(), ids)) {
+    for (auto& o : store::OfficerStore(ctx.readDb()).summaries(ctx.actor(), ids)) {
         const std::string s = since[o.id];
         out.emplace_back(std::move(o), s);
     }

@@ -22,10 +22,12 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/String.h>
 
+#include <cctype>
 #include <chrono>
 #include <thread>
 #include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace kituo::http {
 namespace {
@@ -107,17 +109,19 @@ private:
 
     Response process(Poco::Net::HTTPServerRequest& in, Request& req, bool& closeAfter,
                      HeaderList& extraHeaders, std::optional<CurrentUser>& signedIn) {
-        const std::string& uri = in.getURI();
-        if (uri.empty() || uri.front() != '/' || uri.size() > 8192) {
-            throw domain::BadRequest("The request address is malformed.");
+        parseRequestTarget(in.getURI(), req);
+        // Poco accepts any version and a header line without a colon (as a name with spaces);
+        // neither is HTTP, and a negative Content-Length must not reach the body reader.
+        if (in.getVersion() != "HTTP/1.1" && in.getVersion() != "HTTP/1.0") {
+            throw domain::BadRequest("The request is not HTTP/1.1.");
         }
-        const auto q = uri.find('?');
-        req.path = percentDecode(uri.substr(0, q), false);
-        for (unsigned char c : req.path) {
-            if (c < 0x20 || c == 0x7F) throw domain::BadRequest("The request address is malformed.");
+        for (const auto& [name, value] : in) {
+            if (!isHeaderName(name)) throw domain::BadRequest("The request has a malformed header.");
+            req.headers[Poco::toLower(name)] = value;
         }
-        if (q != std::string::npos) req.query = parseUrlEncoded(uri.substr(q + 1));
-        for (const auto& [name, value] : in) req.headers[Poco::toLower(name)] = value;
+        if (in.hasContentLength() && in.getContentLength64() < 0) {
+            throw domain::BadRequest("The request's Content-Length is malformed.");
+        }
         req.cookies = parseCookies(in.get("Cookie", ""));
         req.contentType = in.getContentType();
 
@@ -173,7 +177,15 @@ private:
         }
         if (auto refusal = checkCsrf(ctx, *m.route)) return *refusal;
         const bool unsafe = req.method != "GET" && req.method != "HEAD";
-        if (unsafe && ctx.user && *m.route->permission != auth::Permission::Public) return once(ctx, *m.route);
+        if (unsafe && ctx.user && *m.route->permission != auth::Permission::Public) {
+            if (_services.readDb) {
+                const long seconds = _services.config.readYourWritesSec;
+                ctx.responseHeaders.emplace_back(
+                    "Set-Cookie", cookieHeader(kPrimaryUntilCookie, std::to_string(ctx.now() + seconds),
+                                               secureRequest(req, _services), seconds));
+            }
+            return once(ctx, *m.route);
+        }
         return m.route->handler(ctx);
     }
 
@@ -310,6 +322,17 @@ private:
     // connection stays usable; a larger body is drained (at most kDrainCap more bytes), the
     // connection is closed after the answer, and the answer is 413.
     static constexpr std::size_t kDrainCap = 16 * 1024 * 1024;
+
+    // A header name is an RFC 9110 token.
+    static bool isHeaderName(const std::string& name) {
+        if (name.empty()) return false;
+        for (unsigned char c : name) {
+            if (!std::isalnum(c) && std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) == std::string_view::npos) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     static void drainBody(Poco::Net::HTTPServerRequest& in, bool& closeAfter, std::size_t limit) {
         const bool hasLength = in.hasContentLength();

@@ -71,6 +71,18 @@ Params parseUrlEncoded(std::string_view s, int maxFields, std::size_t maxFieldBy
     return params;
 }
 
+void parseRequestTarget(std::string_view target, Request& request) {
+    if (target.empty() || target.front() != '/' || target.size() > 8192) {
+        throw domain::BadRequest("The request address is malformed.");
+    }
+    const auto q = target.find('?');
+    request.path = percentDecode(target.substr(0, q), false);
+    for (unsigned char c : request.path) {
+        if (c < 0x20 || c == 0x7F) throw domain::BadRequest("The request address is malformed.");
+    }
+    if (q != std::string_view::npos) request.query = parseUrlEncoded(target.substr(q + 1));
+}
+
 std::map<std::string, std::string> parseCookies(std::string_view header) {
     std::map<std::string, std::string> cookies;
     while (!header.empty()) {

@@ -18,6 +18,11 @@ std::string percentDecode(std::string_view s, bool plusAsSpace);
 Params parseUrlEncoded(std::string_view s, int maxFields = 1000,
                        std::size_t maxFieldBytes = 64 * 1024);
 
+// Parses a request target ("/path?query" as sent on the request line) into request.path
+// (percent-decoded, no control characters) and request.query. Throws BadRequest for a target
+// that is empty, does not start with '/', is longer than 8 KiB, or does not decode.
+void parseRequestTarget(std::string_view target, Request& request);
+
 // Parses a Cookie header into name -> value (first occurrence wins).
 std::map<std::string, std::string> parseCookies(std::string_view header);
 

@@ -22,7 +22,11 @@ struct MultipartForm {
     std::map<std::string, UploadedFile> files;
 };
 
-// Throws domain::BadRequest when the body is not multipart/form-data or is malformed.
+// At most this many parts (fields and files) are read from one form.
+constexpr int kMaxParts = 1000;
+
+// Throws domain::BadRequest when the body is not multipart/form-data, is malformed or has more
+// than kMaxParts parts.
 MultipartForm parseMultipart(const Request& request);
 
 }  // namespace kituo::http

@@ -73,6 +73,19 @@ std::string RequestContext::today() const {
     return domain::formatUtc(services.clock.now() + 3 * 3600).substr(0, 10);
 }
 
+store::Db& RequestContext::readDb() const {
+    if (!services.readDb) return services.db;
+    auto until = request.cookies.find(kPrimaryUntilCookie);
+    if (until != request.cookies.end()) {
+        try {
+            if (std::stoll(until->second) > now()) return services.db;
+        } catch (const std::exception&) {
+            // A mangled cookie is ignored.
+        }
+    }
+    return *services.readDb;
+}
+
 std::uint64_t RequestContext::dataVersion(const std::string& name) const {
     if (user) {
         auto it = user->dataVersions.find(name);

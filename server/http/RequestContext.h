@@ -37,6 +37,13 @@ public:
     // one read with the session when there is one (before the handler ran), else read now.
     // Not for checking the request's own writes: they bump it after this was read.
     std::uint64_t dataVersion(const std::string& name) const;
+    // The pool for read-only list queries: the read replica's (KITUO_DB_READ_URL) unless this
+    // browser wrote something in the last db.readYourWritesSec (kPrimaryUntilCookie), else the
+    // primary. The replica's pool itself goes to the primary when the replica lags or is down.
+    // Only for queries that return their result (store/Db.h, makeReplicaOf).
+    store::Db& readDb() const;
+    // Whether readDb() is the replica's pool for this request.
+    bool readsFromReplica() const { return &readDb() != &services.db; }
     bool secure() const { return secureRequest(request, services); }
 
     // A message shown once on the next page (post/redirect/get).

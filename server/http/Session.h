@@ -32,6 +32,10 @@ constexpr const char* kLoginCsrfCookie = "kituo_login_csrf";
 constexpr const char* kFlashCookie = "kituo_flash";
 // The sign-in waiting for its second factor (5 minutes; the database holds only its hash).
 constexpr const char* kPendingCookie = "kituo_pending";
+// Read-your-writes with a read replica: until this time (Unix seconds), set after each
+// signed-in form submission, the browser's reads go to the primary, on whichever Kituo process
+// serves them. Not a secret: a forged value only moves its own reads between the databases.
+constexpr const char* kPrimaryUntilCookie = "kituo_primary_until";
 
 struct CurrentUser {
     domain::Actor actor;

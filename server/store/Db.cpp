@@ -5,6 +5,8 @@
 #include <Poco/URI.h>
 
 #include <cppconn/driver.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 
 #include <mutex>
@@ -308,6 +310,45 @@ domain::Unavailable unavailable(const DbSettings& settings, const sql::SQLExcept
 }  // namespace
 
 void Db::execute(const std::function<void(Connection&)>& body, bool inTransaction) {
+    if (!_primary) return executeHere(body, inTransaction);
+    if (!_usable) return _primary->execute(body, inTransaction);
+    try {
+        executeHere(body, inTransaction);
+    } catch (const domain::Unavailable&) {
+        _usable = false;  // until the monitor sees the replica answer again
+        _primary->execute(body, inTransaction);
+    }
+}
+
+std::optional<long> Db::replicationLagSeconds() noexcept {
+    // SHOW REPLICA STATUS: MariaDB 10.5+ and MySQL 8.0.22+ (the account needs REPLICA MONITOR,
+    // or REPLICATION CLIENT on MySQL). No row: no replica. NULL lag: replication stopped.
+    std::optional<long> lag;
+    try {
+        executeHere(
+            [&](Connection& c) {
+                std::unique_ptr<sql::Statement> st(c.raw().createStatement());
+                std::unique_ptr<sql::ResultSet> rs(st->executeQuery("SHOW REPLICA STATUS"));
+                if (!rs->next()) {
+                    lag = 0;
+                    return;
+                }
+                auto* meta = rs->getMetaData();
+                for (unsigned int i = 1; i <= meta->getColumnCount(); ++i) {
+                    const std::string name = meta->getColumnLabel(i);
+                    if (name == "Seconds_Behind_Master" || name == "Seconds_Behind_Source") {
+                        if (!rs->isNull(i)) lag = static_cast<long>(rs->getInt64(i));
+                    }
+                }
+            },
+            false);
+    } catch (...) {
+        return std::nullopt;
+    }
+    return lag;
+}
+
+void Db::executeHere(const std::function<void(Connection&)>& body, bool inTransaction) {
     // Returns the connection to the pool (or drops it when it is broken) whatever happens.
     struct Lease {
         Db& db;

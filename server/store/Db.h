@@ -117,6 +117,19 @@ public:
     // True when the database answers a trivial query within the timeouts. Never throws.
     bool ping() noexcept;
 
+    // Read replicas. makeReplicaOf(primary) makes this pool a replica's: while the replica is
+    // marked unusable (down, or lagging beyond the bound: see app/ReplicaMonitor.h), run() and
+    // transaction() run on `primary` instead, and a call that fails here with
+    // domain::Unavailable is marked unusable and run again on `primary`. Hand a replica's pool
+    // only to read-only queries whose f returns its result (f may run twice). Call before use.
+    void makeReplicaOf(Db& primary) { _primary = &primary; }
+    bool isReplica() const { return _primary != nullptr; }
+    void markUsable(bool usable) { _usable = usable; }
+    bool usable() const { return _usable; }
+    // How many seconds the server behind this pool is behind its replication source: 0 when it
+    // is no replica, nothing when it does not answer or its replication is stopped.
+    std::optional<long> replicationLagSeconds() noexcept;
+
     const DbSettings& settings() const { return _settings; }
     int openConnections() const;
     // Statements run so far through this pool (prepare() and execute() calls). Tests use it
@@ -136,8 +149,10 @@ private:
         }
     }
 
-    // Runs body on a leased connection with the retry rules above (in a transaction or not).
+    // Runs body here, or on the primary when this is an unusable replica (see makeReplicaOf).
     void execute(const std::function<void(Connection&)>& body, bool inTransaction);
+    // Runs body on a leased connection with the retry rules above (in a transaction or not).
+    void executeHere(const std::function<void(Connection&)>& body, bool inTransaction);
 
     std::unique_ptr<Connection> borrow();
     void giveBack(std::unique_ptr<Connection> c);
@@ -149,6 +164,8 @@ private:
     std::vector<std::unique_ptr<Connection>> _idle;
     int _total = 0;  // idle + leased
     std::atomic<std::uint64_t> _statementsRun{0};
+    Db* _primary = nullptr;
+    std::atomic<bool> _usable{true};
 };
 
 }  // namespace kituo::store

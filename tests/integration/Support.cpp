@@ -320,9 +320,12 @@ HttpResult Browser::send(const std::string& method, const std::string& path, con
     if ((r.status == 302 || r.status == 303) && !location.empty() && location[0] == '/' && _hops < 3) {
         ++_hops;
         const auto saved = setCookies;
-        send("GET", location, "");
+        HttpResult target = send("GET", location, "");
         setCookies = saved;
         --_hops;
+        if (_hops == 0) landed = std::move(target);
+    } else if (_hops == 0) {
+        landed = HttpResult{};
     }
     return r;
 }

@@ -111,6 +111,8 @@ public:
     // The csrf_token of the last page fetched (empty when it had none).
     const std::string& csrf() const { return _csrf; }
     std::map<std::string, std::string> setCookies;  // raw Set-Cookie values of the last answer
+    // The page a redirect of the last answer led to (status 0 when it was no redirect).
+    HttpResult landed;
 
 private:
     HttpResult send(const std::string& method, const std::string& path, const std::string& body,
