@@ -7,7 +7,6 @@
 #include "handlers/OfficerViews.h"
 #include "handlers/TrainingViews.h"
 #include "http/RequestContext.h"
-#include "store/FirearmStore.h"
 #include "store/ReservistStore.h"
 
 namespace kituo::handlers {
@@ -67,9 +66,11 @@ Response dashboard(RequestContext& ctx) {
                           " (reminders of the last 7 days).");
         worklists.push_back(t);
     }
-    if (auth::allows(actor.role, Permission::ReadReservists)) {
-        // Overdue firearms are escalated here, on the first page the command sees.
-        const int overdue = store::FirearmStore(ctx.services.db).countOverdue(actor, ctx.now());
+    if (auth::allows(actor.role, Permission::ManageReservists)) {
+        // The reserve's command (OCS, reservist commanders) sees overdue firearms escalated
+        // here, on its first page; HR reads the roster but does not hold the armoury.
+        const auto counts = store::ReservistStore(ctx.services.db).worklistCounts(actor, ctx.today(), ctx.now());
+        const int overdue = counts.firearmsOverdue;
         View f;
         f.set("href", "/reservists/firearms");
         f.set("label", "Firearms overdue");
@@ -77,11 +78,7 @@ Response dashboard(RequestContext& ctx) {
         f.set("text", domain::countOf(overdue, "firearm issued to a reservist is",
                                       "firearms issued to reservists are") + " past due back.");
         worklists.push_back(f);
-        store::ReservistFilter due;
-        due.vetting = "due";
-        due.today = ctx.today();
-        due.pageSize = 1;
-        const int revetting = store::ReservistStore(ctx.services.db).list(actor, due).total;
+        const int revetting = counts.revettingDue;
         View r;
         r.set("href", "/reservists?vetting=due&sort=revetting");
         r.set("label", "Re-vetting due");

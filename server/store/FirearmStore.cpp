@@ -162,16 +162,4 @@ std::vector<FirearmIssueRecord> FirearmStore::list(const domain::Actor& actor, c
     });
 }
 
-int FirearmStore::countOverdue(const domain::Actor& actor, std::int64_t now) {
-    return _db.run([&](Connection& c) {
-        auto& st = c.prepare("SELECT COUNT(*) FROM firearm_issues f JOIN reservists r ON r.reservist_id = f.reservist_id "
-                             "JOIN org_units st ON st.org_unit_id = r.station_id " + kReach +
-                             "AND f.returned_at IS NULL AND f.expected_return_at < ?");
-        st.setString(bindReach(st, 1, actor), domain::formatUtc(now));
-        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-        rs->next();
-        return rs->getInt(1);
-    });
-}
-
 }  // namespace kituo::store

@@ -64,9 +64,6 @@ public:
     std::vector<FirearmIssueRecord> list(const domain::Actor& actor, const std::string& state, std::int64_t now,
                                          std::int64_t stationId = 0, std::int64_t reservistId = 0);
 
-    // How many kits within reach are out and past due at `now`.
-    int countOverdue(const domain::Actor& actor, std::int64_t now);
-
 private:
     Db& _db;
 };

@@ -16,6 +16,10 @@ inline const std::string kReach =
     "AND (NOT EXISTS (SELECT 1 FROM npr_sections l WHERE l.leader_user_id = ?) "
     "OR r.npr_section_id IN (SELECT l.npr_section_id FROM npr_sections l WHERE l.leader_user_id = ?)) ";
 
+// A reservist due for re-vetting on `?` (today) or within 30 days; discharged ones are not.
+inline const std::string kRevettingDue =
+    "r.status <> 'discharged' AND r.revetting_due <= DATE_ADD(?, INTERVAL 30 DAY)";
+
 // Binds kReach's parameters from position i; returns the next position.
 inline int bindReach(sql::PreparedStatement& st, int i, const domain::Actor& actor) {
     st.setString(i++, scopePattern(actor.scopePath));

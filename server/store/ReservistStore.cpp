@@ -1,6 +1,8 @@
 // National Police Reserve roster SQL; see ReservistStore.h.
 #include "store/ReservistStore.h"
 
+#include "domain/Time.h"
+
 #include "store/Connection.h"
 #include "store/ReserveSql.h"
 #include "store/SqlLists.h"
@@ -12,6 +14,7 @@ namespace kituo::store {
 
 using reserve_sql::bindReach;
 using reserve_sql::kReach;
+using reserve_sql::kRevettingDue;
 
 namespace {
 
@@ -80,7 +83,7 @@ Where filterWhere(const ReservistFilter& f) {
     if (f.sectionId) w.add("r.npr_section_id = ?", {f.sectionId});
     if (f.noSection) w.add("r.npr_section_id IS NULL", {});
     if (!f.status.empty()) w.add("r.status = ?", {f.status});
-    if (f.vetting == "due") w.add("r.status <> 'discharged' AND r.revetting_due <= DATE_ADD(?, INTERVAL 30 DAY)", {f.today});
+    if (f.vetting == "due") w.add(kRevettingDue, {f.today});
     return w;
 }
 
@@ -310,6 +313,24 @@ int ReservistStore::unsectioned(const domain::Actor& actor, std::int64_t station
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         rs->next();
         return rs->getInt(1);
+    });
+}
+
+ReserveWorklistCounts ReservistStore::worklistCounts(const domain::Actor& actor, const std::string& today,
+                                                     std::int64_t now) {
+    return _db.run([&](Connection& c) {
+        auto& st = c.prepare(
+            "SELECT (SELECT COUNT(*) FROM firearm_issues f JOIN reservists r ON r.reservist_id = f.reservist_id "
+            "JOIN org_units st ON st.org_unit_id = r.station_id " + kReach +
+            "AND f.returned_at IS NULL AND f.expected_return_at < ?), "
+            "(SELECT COUNT(*) FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id " + kReach +
+            "AND " + kRevettingDue + ")");
+        int i = bindReach(st, 1, actor);
+        st.setString(i++, domain::formatUtc(now));
+        st.setString(bindReach(st, i, actor), today);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        rs->next();
+        return ReserveWorklistCounts{rs->getInt(1), rs->getInt(2)};
     });
 }
 

@@ -65,6 +65,11 @@ struct SectionRecord {
     int active = 0;
 };
 
+struct ReserveWorklistCounts {
+    int firearmsOverdue = 0;
+    int revettingDue = 0;
+};
+
 struct CommanderOption {
     std::int64_t userId = 0;
     std::string displayName;
@@ -104,6 +109,11 @@ public:
     // Accounts that may command reservists at a station within reach: its station commanders
     // (OCS) and reservist commanders, enabled, by name.
     std::vector<CommanderOption> commanders(const domain::Actor& actor, std::int64_t stationId);
+
+    // The home page's reserve worklists in one statement: firearms within reach out past their
+    // expected return at `now` (UTC), and reservists due for re-vetting on `today` or within
+    // 30 days (the count /reservists?vetting=due lists).
+    ReserveWorklistCounts worklistCounts(const domain::Actor& actor, const std::string& today, std::int64_t now);
 
     // Authorised strength by deployment ward of a station within scope: (ward, number).
     std::vector<std::pair<std::string, int>> authorisedStrength(const domain::Actor& actor, std::int64_t stationId);

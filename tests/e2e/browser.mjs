@@ -133,3 +133,39 @@ export async function axeViolations(page) {
     await context.close();
   }
 }
+
+// An admin creates an account with `role` through /admin/users/new; returns its username and
+// the one-time password the admin is shown.
+export async function createAccount(browser, role, displayName, prefix) {
+  const admin = await signIn(browser, 'admin');
+  try {
+    await admin.page.goto(`${baseUrl}/admin/users/new`);
+    const username = `${prefix}${Date.now() % 100000}`;
+    await admin.page.fill('#username', username);
+    await admin.page.fill('#display_name', displayName);
+    await admin.page.selectOption('#role', role);
+    await admin.page.click('main button[type=submit]');
+    const oneTime = (await admin.page.textContent('.secret code')).trim();
+    return { username, oneTime };
+  } finally {
+    await admin.context.close();
+  }
+}
+
+// The first sign-in with a one-time password: signs in, chooses `password` at
+// /account/password and returns the page where the server takes it next.
+export async function firstSignIn(browser, username, oneTime, password, viewport = { width: 390, height: 844 }) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', oneTime);
+  await page.click('main button[type=submit]');
+  if (new URL(page.url()).pathname !== '/account/password') throw new Error('the one-time password did not lead to /account/password');
+  await page.fill('#current_password', oneTime);
+  await page.fill('#new_password', password);
+  await page.fill('#confirm_password', password);
+  await page.click('main button[type=submit]');
+  return { context, page };
+}

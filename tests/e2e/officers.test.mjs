@@ -1,5 +1,6 @@
 // The nominal roll as HR uses it, without JavaScript: the list with filters, a profile with
-// its posting history, the edit form with errors and the input kept, and the import preview.
+// its posting history, a new officer added, the edit form with errors and the input kept, and
+// the import preview.
 // Screenshots go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +31,38 @@ test('HR filters the roll and opens a profile', async () => {
   assert.match(await page.textContent('h1'), /\d{7}/);
   assert.match(await page.textContent('main'), /Postings/);
   await snap(page, { path: shot('officer-profile'), fullPage: true });
+  await context.close();
+});
+
+test('HR adds an officer, who is then on the roll with a first posting', async () => {
+  const { context, page } = await signIn(browser, 'hr');
+  await page.goto(`${baseUrl}/officers`);
+  await page.click('main >> text=New officer');
+  assert.equal(new URL(page.url()).pathname, '/officers/new');
+  const number = String(70000000 + (Date.now() % 1000000));
+  await page.fill('#service_number', number);
+  await page.fill('#surname', 'Chepkoech');
+  await page.fill('#other_names', 'Faith Jeptoo');
+  await page.fill('#national_id', number.slice(0, 8));
+  await page.selectOption('#gender', 'F');
+  await page.fill('#date_of_birth', '14/03/1996');
+  await page.fill('#phone', '0722 418 905');
+  await page.selectOption('#service', 'KPS');
+  await page.fill('#enlistment_date', '02/07/2019');
+  await page.selectOption('#rank_id', { label: 'Constable' });
+  await page.fill('#rank_since', '02/07/2019');
+  await page.selectOption('#status', 'active');
+  await page.fill('#status_since', '02/07/2019');
+  await page.selectOption('#station_id', { index: 1 });
+  await snap(page, { path: shot('officer-new'), fullPage: true });
+  await page.click('main button[type=submit]');
+  assert.match(page.url(), /\/officers\/\d+$/);
+  assert.match(await page.textContent('h1'), /Chepkoech/);
+  assert.match(await page.textContent('main'), new RegExp(number));
+  await snap(page, { path: shot('officer-added'), fullPage: true });
+  // On the roll, found by service number.
+  await page.goto(`${baseUrl}/officers?q=${number}`);
+  assert.equal((await page.$$('table.roll tbody tr')).length, 1);
   await context.close();
 });
 

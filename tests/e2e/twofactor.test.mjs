@@ -5,36 +5,16 @@
 // /login/two-factor. Screenshots go to tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn, totp, snap } from './browser.mjs';
+import { launch, baseUrl, shot, totp, snap, createAccount, firstSignIn } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('a new counsellor enrols a second factor and signs in with it', async () => {
-  const admin = await signIn(browser, 'admin');
-  await admin.page.goto(`${baseUrl}/admin/users/new`);
-  const username = `c.tfa${Date.now() % 100000}`;
-  await admin.page.fill('#username', username);
-  await admin.page.fill('#display_name', 'Halima Abdi');
-  await admin.page.selectOption('#role', 'counsellor');
-  await admin.page.click('main button[type=submit]');
-  const oneTime = (await admin.page.textContent('.secret code')).trim();
-  await admin.context.close();
-
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-  context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', oneTime);
-  await page.click('main button[type=submit]');
-  assert.equal(new URL(page.url()).pathname, '/account/password');
+  const { username, oneTime } = await createAccount(browser, 'counsellor', 'Halima Abdi', 'c.tfa');
   const mine = 'Mvua ya masika 2026 e2e';
-  await page.fill('#current_password', oneTime);
-  await page.fill('#new_password', mine);
-  await page.fill('#confirm_password', mine);
-  await page.click('main button[type=submit]');
+  const { context, page } = await firstSignIn(browser, username, oneTime, mine);
   // Nothing but enrolment until the second factor is on.
   assert.equal(new URL(page.url()).pathname, '/account/two-factor');
   const qrLoaded = await page.$eval('img.qr', (img) => img.complete && img.naturalWidth > 0);

@@ -1,20 +1,30 @@
 // Counselling as counsellors, supervisors and HR meet it: a counsellor opens a case with the
 // officer's consent, records a session (a mistake first: the error summary and the typed note
 // kept), and reads the note back; HR sees the statistics with no count from 1 to 4 and cannot
-// open a case. Screenshots go to tests/e2e/out/.
+// open a case. A clinical supervisor opens a case she does not supervise by emergency access
+// (a reason too short first), and its counsellor sees the grant. Screenshots go to
+// tests/e2e/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, baseUrl, shot, signIn, snap } from './browser.mjs';
+import { launch, baseUrl, shot, signIn, snap, totp, createAccount, firstSignIn } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('a counsellor opens a case, records a session with a note, and reads it back', async () => {
+// The service number of the roll's `n`th row from the end, as HR sees it.
+async function serviceNumberOfRow(n) {
   const hr = await signIn(browser, 'hr');
-  await hr.page.goto(`${baseUrl}/officers`);
-  const serviceNumber = (await hr.page.textContent('table.roll tbody tr:last-child td:first-child')).trim();
-  await hr.context.close();
+  try {
+    await hr.page.goto(`${baseUrl}/officers`);
+    return (await hr.page.textContent(`table.roll tbody tr:nth-last-child(${n}) td:first-child`)).trim();
+  } finally {
+    await hr.context.close();
+  }
+}
+
+test('a counsellor opens a case, records a session with a note, and reads it back', async () => {
+  const serviceNumber = await serviceNumberOfRow(1);
 
   const { context, page } = await signIn(browser, 'counsellor');
   await page.click('nav >> text=Cases');
@@ -61,4 +71,49 @@ test('a counsellor opens a case, records a session with a note, and reads it bac
   assert.equal(refused.status(), 403);
   assert.ok(!(await h.page.textContent('body')).includes('checkpoint shooting'));
   await h.context.close();
+});
+
+test('a supervisor opens a case by emergency access, and its counsellor sees who, when and why', async () => {
+  // A counsellor the demo supervisor does not supervise, so only emergency access reaches
+  // their cases.
+  const { username, oneTime } = await createAccount(browser, 'counsellor', 'Wanjiru Kamau', 'c.bg');
+  const { context, page } = await firstSignIn(browser, username, oneTime, 'Jua kali la mchana e2e');
+  const key = (await page.textContent('#secret')).trim();
+  await page.fill('#code', totp(key, Math.floor(Date.now() / 30000)));
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('h1'), /recovery codes/);
+  await page.goto(`${baseUrl}/welfare/cases/new`);
+  await page.fill('#service_number', await serviceNumberOfRow(2));
+  await page.check('#consent-yes');
+  await page.fill('#consent_reference', 'Consent form WF-e2e-bg');
+  await page.click('main button[type=submit]');
+  assert.match(page.url(), /\/welfare\/cases\/\d+$/);
+  const caseUrl = page.url();
+  const caseNumber = caseUrl.split('/').pop();
+
+  const s = await signIn(browser, 'supervisor');
+  const before = await s.page.goto(caseUrl);
+  assert.equal(before.status(), 404, 'not supervised, no grant: the case is not there for her');
+  await s.page.goto(`${baseUrl}/welfare/cases`);
+  await s.page.click('text=Emergency access to a case');
+  await s.page.fill('#case_number', caseNumber);
+  await s.page.fill('#reason', 'urgent');
+  await s.page.click('main button[type=submit]');
+  assert.match(await s.page.textContent('.form-errors'), /at least 20 characters/);
+  assert.equal(await s.page.inputValue('#case_number'), caseNumber, 'the case number typed is kept');
+  const reason = 'Station reports the officer missing since the night shift; the counsellor is unreachable.';
+  await s.page.fill('#reason', reason);
+  await snap(s.page, { path: shot('welfare-break-glass'), fullPage: true });
+  await s.page.click('main button[type=submit]');
+  assert.equal(s.page.url(), caseUrl);
+  assert.match(await s.page.textContent('main'), /You are reading this case by emergency access/);
+  await snap(s.page, { path: shot('welfare-break-glass-case'), fullPage: true });
+  await s.context.close();
+
+  // The case's counsellor sees the grant: the supervisor's name, the time and the reason.
+  await page.goto(caseUrl);
+  const grants = await page.textContent('#grants-title + ul');
+  assert.match(grants, /Mercy Achieng/);
+  assert.ok(grants.includes(reason));
+  await context.close();
 });

@@ -1,7 +1,8 @@
 // Fault tests: the server under read/write load through its pages (tests/integration/Load.h)
 // while things go wrong, then a check that every write the server acknowledged is in the
 // database and no multi-row change (an officer's creation with their first posting, a
-// transfer, an import, an enrolment of several officers) is half applied.
+// transfer, an import, an enrolment of several officers, a reservist's new duty ending the one
+// in progress) is half applied, and no firearm is out twice.
 //   1. mixed load on 64 connections: no 5xx, no failed connection;
 //   2. the database stopped and started during the load: 503 while it is down, no crash, pages
 //      normal within 2 s of its start;
@@ -55,6 +56,13 @@ void requireNothingLost(store::Db& db, test::LoadTally& tally, const test::LoadT
     CHECK(problems.empty());
 }
 
+// The first `connections` connections of the load work the reserve as Kilimani's commander.
+void withReserve(test::TestServer& s, test::LoadOptions& o, test::LoadSession& commander, int connections) {
+    commander = test::signInCommanderForLoad(s, o.targets, connections);
+    o.commander = &commander;
+    o.reserveConnections = connections;
+}
+
 // Polls `url`'s /healthz and a signed-in page until both answer 200; returns how long it took.
 std::chrono::milliseconds timeToNormal(test::TestServer& s, const test::LoadSession& session) {
     const auto start = std::chrono::steady_clock::now();
@@ -76,6 +84,7 @@ struct ServerUnderLoad {
     test::TestServer s{configureForLoad};
     test::LoadOptions o;
     std::vector<test::LoadSession> signedIn;
+    test::LoadSession commander;
     test::LoadTally tally;
     std::atomic<bool> stop{false};
     std::thread load;
@@ -87,6 +96,7 @@ struct ServerUnderLoad {
         o.writeEvery = writeEvery;
         o.duration = 120s;  // until finish()
         signedIn = sessions(s, 2);
+        withReserve(s, o, commander, 4);
         o.port = s.port();
         load = std::thread([this] { test::runLoad(o, signedIn, tally, stop); });
     }
@@ -113,6 +123,8 @@ TEST_CASE("mixed reads and writes on 64 connections: no 5xx, no failed connectio
     o.connections = 64;
     o.duration = std::chrono::seconds(loadSeconds());
     const auto signedIn = sessions(s, 4);
+    test::LoadSession commander;
+    withReserve(s, o, commander, 8);
     o.port = s.port();
     test::LoadTally tally;
     std::atomic<bool> stop{false};
@@ -120,13 +132,17 @@ TEST_CASE("mixed reads and writes on 64 connections: no 5xx, no failed connectio
 
     WARN(tally.statuses.size() << " requests in " << loadSeconds() << " s, " << tally.created.size()
                                << " officers created (" << tally.importFiles.size() << " import files sent), "
-                               << tally.transferred.size() << " transferred, " << tally.enrolled.size() << " enrolled");
+                               << tally.transferred.size() << " transferred, " << tally.enrolled.size() << " enrolled, "
+                               << tally.duties.size() << " duties, " << tally.issued.size() << " kits issued and "
+                               << tally.returned.size() << " returned");
     CHECK(tally.countFrom(500, 599) == 0);
     CHECK(tally.count(0) == 0);
     CHECK(tally.countFrom(400, 499) == 0);
     CHECK(tally.created.size() >= 50);
     CHECK(tally.transferred.size() >= 20);
     CHECK(tally.enrolled.size() >= 9);
+    CHECK(tally.duties.size() >= 8);
+    CHECK(tally.returned.size() >= 8);
     requireNothingLost(s.db(), tally, o.targets);
     s.server().runMaintenance();
     // Each acknowledged transfer was audited in its own transaction, and the chain verifies.
@@ -139,7 +155,7 @@ TEST_CASE("the database stopped and started under load: 503 while it is down, no
           "[outage][fault]") {
     RestartDbAtEnd restart;
     ServerUnderLoad run(16, 4);
-    auto& [s, o, signedIn, tally, stop, load] = run;
+    auto& [s, o, signedIn, commander, tally, stop, load] = run;
     std::this_thread::sleep_for(2s);
     REQUIRE(test::shell(opsDb() + " stop >/dev/null 2>&1") == 0);
     const auto down = std::chrono::steady_clock::now();
@@ -181,6 +197,8 @@ TEST_CASE("the server SIGKILLed during writes and started again loses no acknowl
     o.duration = 60s;
     o.writeEvery = 1;  // writes only
     const auto signedIn = sessions(s, 2);
+    test::LoadSession commander;
+    withReserve(s, o, commander, 4);
     s.server().stop();  // the sessions live in the database; the server under test is a process
     o.port = test::freePort();
 
@@ -229,7 +247,7 @@ TEST_CASE("the database SIGKILLed during writes and started again loses no ackno
           "[outage][fault]") {
     RestartDbAtEnd restart;
     ServerUnderLoad run(16, 1);
-    auto& [s, o, signedIn, tally, stop, load] = run;
+    auto& [s, o, signedIn, commander, tally, stop, load] = run;
     std::this_thread::sleep_for(3s);
     REQUIRE(test::shell(opsDb() + " crash >/dev/null 2>&1") == 0);
     const std::size_t beforeKill = tally.created.size();

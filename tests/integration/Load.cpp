@@ -1,12 +1,15 @@
 // Load for the fault tests; see Load.h.
 #include "Load.h"
 
+#include "domain/Time.h"
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <ctime>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -18,6 +21,25 @@ LoadSession signInForLoad(TestServer& server, const std::string& username) {
     Browser b(server);
     if (b.login(username).status != 303) throw std::runtime_error("sign-in failed for " + username);
     b.get("/officers/new");
+    return {std::string("kituo_session=") + b.cookie("kituo_session"), b.csrf()};
+}
+
+LoadSession signInCommanderForLoad(TestServer& server, LoadTargets& targets, int reservists) {
+    Browser b(server);
+    if (b.login("commander").status != 303) throw std::runtime_error("sign-in failed for commander");
+    targets.commanderId = queryValue(server.db(), "SELECT user_id FROM users WHERE username = 'commander'");
+    targets.reservists = queryColumn(
+        server.db(), "SELECT r.reservist_id FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id "
+                     "WHERE st.code = 'KLM' AND r.status = 'active' ORDER BY r.reservist_id LIMIT " +
+                         std::to_string(reservists));
+    if (static_cast<int>(targets.reservists.size()) < reservists) throw std::runtime_error("too few reservists");
+    for (const auto& r : targets.reservists) {
+        b.get("/reservists/" + r);
+        if (b.post("/reservists/" + r + "/pin", {{"pin", "2468"}, {"pin_again", "2468"}}).status != 303) {
+            throw std::runtime_error("could not set the handover PIN of reservist " + r);
+        }
+    }
+    b.get("/reservists/firearms");
     return {std::string("kituo_session=") + b.cookie("kituo_session"), b.csrf()};
 }
 
@@ -184,6 +206,65 @@ void importFile(Connection& c, const std::vector<std::string>& numbers, LoadTall
     }
 }
 
+// A new open-ended duty for `reservist` from `start`: it ends the one in progress then.
+void assignDuty(Connection& c, const LoadTargets& t, const std::string& reservist, std::int64_t start,
+                LoadTally& tally) {
+    const auto answer = c.post("/reservists/" + reservist + "/assignments",
+                               {{"commander_id", t.commanderId}, {"station_id", t.station},
+                                {"area_county", "Nairobi"}, {"area_sub_county", "Dagoretti North"},
+                                {"area_ward", "Kilimani"}, {"area_location", "Load Centre"},
+                                {"role", "patrol"}, {"note", ""},
+                                {"starts_at", domain::formatEatInput(start)}, {"ends_at", ""}});
+    tally.record(answer.status);
+    if (answer.status == 303) {
+        std::lock_guard<std::mutex> g(tally.lock);
+        tally.duties.insert({reservist, domain::formatUtc(start)});
+    }
+}
+
+// Issues a kit to `reservist` at the counter (their PIN) and, once that is acknowledged, takes
+// it back in full.
+void issueAndReturn(Connection& c, const std::string& reservist, const std::string& serial, LoadTally& tally) {
+    const auto issued = c.post("/reservists/firearms",
+                               {{"reservist_id", reservist}, {"serial", serial}, {"firearm_type", "rifle"},
+                                {"magazines", "2"}, {"rounds", "60"},
+                                {"expected_return_at", domain::formatEatInput(std::time(nullptr) + 12 * 3600)},
+                                {"pin", "2468"}});
+    tally.record(issued.status);
+    if (issued.status != 303) return;
+    tally.acknowledge(tally.issued, serial);
+    const auto page = c.send("GET", issued.location);
+    tally.record(page.status);
+    const std::string version = inputValue(page.body, "version");
+    if (page.status != 200 || version.empty()) return;
+    const auto back = c.post(issued.location + "/return",
+                             {{"version", version}, {"magazines_returned", "2"}, {"rounds_returned", "60"}, {"note", ""}});
+    tally.record(back.status);
+    if (back.status == 303) tally.acknowledge(tally.returned, serial);
+}
+
+void reserveWorker(int id, const LoadOptions& o, LoadTally& tally, const std::atomic<bool>& stop) {
+    const LoadTargets& t = o.targets;
+    const std::string& reservist = t.reservists.at(static_cast<std::size_t>(id));
+    Connection c(o.port, *o.commander);
+    std::mt19937 rng(static_cast<unsigned>(id) * 104729u + 3u);
+    const auto end = std::chrono::steady_clock::now() + o.duration;
+    // Duties from 90 days ahead (after any the demo planned), an hour apart; serials unique to
+    // the run and the connection.
+    const std::int64_t firstStart = (std::time(nullptr) / 3600 + 90 * 24) * 3600;
+    int sequence = 0;
+    while (!stop && std::chrono::steady_clock::now() < end) {
+        if (static_cast<int>(rng() % static_cast<unsigned>(o.writeEvery)) != 0) {
+            tally.record(c.send("GET", rng() % 2 ? "/reservists/deployments" : "/reservists/" + reservist).status);
+        } else if (++sequence % 2 == 0) {
+            assignDuty(c, t, reservist, firstStart + sequence * 3600, tally);
+        } else {
+            issueAndReturn(c, reservist, "LD" + o.numberPrefix + "-" + std::to_string(id) + "-" + std::to_string(sequence),
+                           tally);
+        }
+    }
+}
+
 void worker(int id, const LoadOptions& o, const LoadSession& session, LoadTally& tally, const std::atomic<bool>& stop) {
     const LoadTargets& t = o.targets;
     Connection c(o.port, session);
@@ -216,6 +297,10 @@ void runLoad(const LoadOptions& options, const std::vector<LoadSession>& session
              const std::atomic<bool>& stop) {
     std::vector<std::thread> threads;
     for (int i = 0; i < options.connections; ++i) {
+        if (options.commander && i < options.reserveConnections) {
+            threads.emplace_back(reserveWorker, i, std::cref(options), std::ref(tally), std::cref(stop));
+            continue;
+        }
         threads.emplace_back(worker, i, std::cref(options), std::cref(sessions[i % sessions.size()]), std::ref(tally),
                              std::cref(stop));
     }
@@ -229,9 +314,45 @@ LoadTargets loadTargets(store::Db& db) {
     const std::string offering = queryValue(
         db, "SELECT MIN(training_offering_id) FROM training_offerings WHERE starts_on > '" + std::string(kToday) + "'");
     execute(db, "UPDATE training_offerings SET capacity = 60000 WHERE training_offering_id = " + offering);
-    return {org("KLM"), org("KLM-TRF"), queryValue(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'"), org("CPH"),
-            offering};
+    LoadTargets t;
+    t.station = org("KLM");
+    t.unit = org("KLM-TRF");
+    t.rank = queryValue(db, "SELECT rank_id FROM ranks WHERE code = 'CPL'");
+    t.transferTo = org("CPH");
+    t.offering = offering;
+    return t;
 }
+
+namespace {
+
+void checkReserve(store::Db& db, LoadTally& tally, std::vector<std::string>& problems) {
+    for (const auto& [reservist, start] : tally.duties) {
+        if (queryInt(db, "SELECT COUNT(*) FROM reservist_assignments WHERE status = 'active' AND reservist_id = " +
+                             reservist + " AND starts_at = '" + start + "'") != 1) {
+            problems.push_back("acknowledged duty lost: reservist " + reservist + " from " + start);
+        }
+    }
+    for (const auto& r : queryColumn(db, "SELECT DISTINCT a.reservist_id FROM reservist_assignments a JOIN "
+                                         "reservist_assignments b ON b.reservist_id = a.reservist_id AND "
+                                         "b.reservist_assignment_id > a.reservist_assignment_id AND b.status = 'active' "
+                                         "WHERE a.status = 'active' AND (a.ends_at IS NULL OR a.ends_at > b.starts_at) "
+                                         "AND (b.ends_at IS NULL OR b.ends_at > a.starts_at)")) {
+        problems.push_back("two overlapping duties (a reassignment half applied): reservist " + r);
+    }
+    for (const auto& serial : tally.issued) {
+        const bool back = tally.returned.count(serial) > 0;
+        if (queryInt(db, "SELECT COUNT(*) FROM firearm_issues WHERE serial = '" + serial + "'" +
+                             (back ? " AND returned_at IS NOT NULL AND rounds_returned = 60" : "")) != 1) {
+            problems.push_back(std::string("acknowledged firearm ") + (back ? "return" : "issue") + " lost: " + serial);
+        }
+    }
+    for (const auto& serial : queryColumn(db, "SELECT serial FROM firearm_issues WHERE returned_at IS NULL "
+                                              "GROUP BY serial HAVING COUNT(*) > 1")) {
+        problems.push_back("firearm out twice: " + serial);
+    }
+}
+
+}  // namespace
 
 std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, const LoadTargets& targets) {
     const std::string& transferTo = targets.transferTo;
@@ -280,6 +401,7 @@ std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, cons
                                          "o.officer_id AND p.to_date IS NULL WHERE p.station_id <> o.station_id")) {
         problems.push_back("officer's station and open posting disagree: " + n);
     }
+    checkReserve(db, tally, problems);
     return problems;
 }
 

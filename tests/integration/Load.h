@@ -9,6 +9,11 @@
 // in one transaction) or enrolling the worker's last three officers in a course (the places
 // taken and the enrolments in one transaction). Each write is acknowledged by its 303; a transfer is attempted only
 // after its officer's creation was acknowledged.
+//
+// With a reserve commander's session, some connections work the reserve instead: each gives
+// its own reservist a new open-ended duty (which ends the one in progress when it starts: the
+// ending and the new duty in one transaction, under the overlap rule), or issues a firearm
+// kit acknowledged by the reservist's PIN and takes it back.
 #pragma once
 
 #include "Support.h"
@@ -41,6 +46,8 @@ struct LoadTally {
     std::vector<std::vector<std::string>> importFiles;  // the service numbers of every file sent
     std::vector<std::vector<std::string>> enrolments;   // the officer ids of every enrolment sent
     std::set<std::string> enrolled;          // officer ids whose enrolment was acknowledged
+    std::set<std::pair<std::string, std::string>> duties;  // (reservist id, starts_at UTC) acknowledged
+    std::set<std::string> issued, returned;  // firearm serials whose issue / return was acknowledged
     void acknowledge(std::set<std::string>& which, const std::string& number);
     void record(int status);
     int count(int status);
@@ -54,6 +61,10 @@ struct LoadTally {
 struct LoadTargets {
     std::string station, unit, rank, transferTo;
     std::string offering;  // an upcoming offering the load enrols its officers in
+    // Filled by signInCommanderForLoad: the commander's user id and the reservists (one per
+    // reserve connection) who have a handover PIN.
+    std::string commanderId;
+    std::vector<std::string> reservists;
 };
 LoadTargets loadTargets(store::Db& db);
 
@@ -64,7 +75,15 @@ struct LoadOptions {
     std::chrono::milliseconds duration{5000};
     int writeEvery = 4;  // one request in this many starts a write (creation, then its transfer)
     std::string numberPrefix = "5";  // service numbers: prefix + worker (2 digits) + sequence (4)
+    // The first `reserveConnections` connections work the reserve as `commander` (when set).
+    const LoadSession* commander = nullptr;
+    int reserveConnections = 0;
 };
+
+// Signs the demo's reservist commander of Kilimani in through `server`'s pages and makes
+// `reservists` of its active reservists ready for the load (a handover PIN each), recording
+// them and the commander in `targets`.
+LoadSession signInCommanderForLoad(TestServer& server, LoadTargets& targets, int reservists);
 
 // Runs the load until `duration` has passed or `stop` is set; returns when every worker ended.
 // Sessions are shared round-robin by the connections.
@@ -75,7 +94,9 @@ void runLoad(const LoadOptions& options, const std::vector<LoadSession>& session
 // applied: every officer has exactly one open posting whose station is the officer's, each
 // acknowledged transfer's officer is at the destination with its movement order, and of each
 // import file and enrolment sent (acknowledged or not) either all or nothing is there, and the
-// course's count of places taken equals its enrolments.
+// course's count of places taken equals its enrolments. In the reserve: every acknowledged duty
+// is there, no reservist has two overlapping duties, every acknowledged issue and return of a
+// kit is there, and no serial is out twice.
 // Returns a description of every problem (empty: none).
 std::vector<std::string> checkAcknowledged(store::Db& db, LoadTally& tally, const LoadTargets& targets);
 

@@ -431,3 +431,55 @@ TEST_CASE("reservists' retraining: the matrix of the modules required of reservi
     CHECK(far.post("/reservists/" + r + "/training", form).status == 404);
     CHECK(test::queryInt(s.db(), "SELECT COUNT(*) FROM reservist_training_completions WHERE reservist_id = " + r) == 1);
 }
+
+TEST_CASE("the command's home escalates overdue firearms and re-vetting due, within its own station", "[http][reserve]") {
+    test::TestServer s;
+    s.seedDemo();
+    addCapitolHillCommander(s);
+    const std::string now = domain::formatUtc(s.server().clock().now());
+    const std::string today = now.substr(0, 10);
+    // The counts at a station, straight from the tables.
+    const auto overdueAt = [&](const std::string& code) {
+        return std::to_string(test::queryInt(
+            s.db(), "SELECT COUNT(*) FROM firearm_issues f JOIN reservists r ON r.reservist_id = f.reservist_id "
+                    "JOIN org_units st ON st.org_unit_id = r.station_id WHERE st.code = '" + code +
+                    "' AND f.returned_at IS NULL AND f.expected_return_at < '" + now + "'"));
+    };
+    const auto revettingAt = [&](const std::string& code) {
+        return std::to_string(test::queryInt(
+            s.db(), "SELECT COUNT(*) FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id "
+                    "WHERE st.code = '" + code + "' AND r.status <> 'discharged' "
+                    "AND r.revetting_due <= DATE_ADD('" + today + "', INTERVAL 30 DAY)"));
+    };
+    // The demo has kits out past due and reservists due for re-vetting at Kilimani.
+    REQUIRE(overdueAt("KLM") != "0");
+    REQUIRE(revettingAt("KLM") != "0");
+    // Something at Capitol Hill that Kilimani's count must not include.
+    test::execute(s.db(), "UPDATE reservists SET revetting_due = '" + today + "' WHERE reservist_id IN (SELECT id FROM "
+                          "(SELECT r.reservist_id AS id FROM reservists r JOIN org_units st ON st.org_unit_id = r.station_id "
+                          "WHERE st.code = 'CPH' AND r.status = 'active' ORDER BY r.reservist_id LIMIT 2) x)");
+    REQUIRE(revettingAt("CPH") != "0");
+
+    test::Browser commander(s);
+    REQUIRE(commander.login("commander").status == 303);
+    const auto home = commander.get("/");
+    CHECK(home.body.find("Firearms overdue: " + overdueAt("KLM") + "</strong>") != std::string::npos);
+    CHECK(home.body.find("Re-vetting due: " + revettingAt("KLM") + "</strong>") != std::string::npos);
+    // The worklist's number is the length of the list it opens.
+    const auto due = commander.get("/reservists?vetting=due&sort=revetting");
+    CHECK(due.body.find("<strong>" + revettingAt("KLM") + " reservist") != std::string::npos);
+
+    // Capitol Hill's commander counts Capitol Hill's reservists only.
+    test::Browser other(s);
+    REQUIRE(other.login("commander.cph").status == 303);
+    const auto cph = other.get("/");
+    CHECK(cph.body.find("Firearms overdue: " + overdueAt("CPH") + "</strong>") != std::string::npos);
+    CHECK(cph.body.find("Re-vetting due: " + revettingAt("CPH") + "</strong>") != std::string::npos);
+
+    // HR reads the roster but holds no armoury: its home carries the roll's worklists only.
+    test::Browser hr(s);
+    REQUIRE(hr.login("hr").status == 303);
+    const auto hrHome = hr.get("/");
+    CHECK(hrHome.body.find("Due for transfer") != std::string::npos);
+    CHECK(hrHome.body.find("Firearms overdue") == std::string::npos);
+}
