@@ -37,6 +37,7 @@ View officerView(const RequestContext& ctx, const store::OfficerRecord& o) {
     v.set("phone", f.phone);
     v.set("station", o.stationName);
     v.set("unit", o.unitName);
+    v.set("has_unit", !o.unitName.empty());
     v.set("posted_since", domain::formatDateText(o.postedSince));
     v.set("version", std::to_string(o.version));
     return v;
@@ -76,7 +77,7 @@ void addFilterOptions(RequestContext& ctx, View& v, const store::OfficerFilter& 
 
 std::shared_ptr<http::ViewTable> officerRows(std::size_t expectedRows, std::vector<std::string> extraColumns) {
     std::vector<std::string> columns = {"id",      "service_number", "surname", "other_names",    "rank",
-                                        "station", "unit",           "status",  "enlistment_date"};
+                                        "station", "unit",           "has_unit", "status",  "enlistment_date"};
     for (auto& c : extraColumns) columns.push_back(std::move(c));
     return std::make_shared<http::ViewTable>(std::move(columns), expectedRows);
 }
@@ -90,6 +91,7 @@ void addOfficerRow(http::ViewTable& rows, const store::OfficerRecord& o) {
     rows.set("rank", o.rankName);
     rows.set("station", o.stationName);
     rows.set("unit", o.unitName);
+    rows.set("has_unit", !o.unitName.empty());
     rows.set("status", domain::officerStatusLabel(o.fields.status));
     rows.set("enlistment_date", o.fields.enlistmentDate);
 }

@@ -143,6 +143,7 @@ Response correctionForm(RequestContext& ctx, const store::OfficerRecord& o, cons
         View p;
         p.set("station", previous->stationName);
         p.set("unit", previous->unitName);
+        p.set("has_unit", !previous->unitName.empty());
         p.set("from", domain::formatDateText(previous->fromDate));
         v.set("previous", p);
     }
@@ -238,6 +239,7 @@ std::vector<domain::PostingPeriod> addPostingHistory(RequestContext& ctx, View& 
         View h;
         h.set("station", p.stationName);
         h.set("unit", p.unitName);
+        h.set("has_unit", !p.unitName.empty());
         h.set("from", domain::formatDateText(p.fromDate));
         h.set("to", p.toDate.empty() ? std::string("current") : domain::formatDateText(p.toDate));
         h.set("reference", p.reference);

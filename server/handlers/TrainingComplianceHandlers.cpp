@@ -294,6 +294,7 @@ Response showCompliance(RequestContext& ctx) {
         row.set("name", o.surname + ", " + o.otherNames);
         row.set("rank", o.rankName);
         row.set("unit", o.unitName);
+        row.set("has_unit", !o.unitName.empty());
         View line = View::type::list;
         for (std::size_t j = 0; j < m.modules.size(); ++j) {
             const auto& c = m.cells[i][j];

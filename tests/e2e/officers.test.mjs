@@ -58,6 +58,8 @@ test('HR adds an officer, who is then on the roll with a first posting', async (
   await page.click('main button[type=submit]');
   assert.match(page.url(), /\/officers\/\d+$/);
   assert.match(await page.textContent('h1'), /Chepkoech/);
+  // No unit was chosen: the line under the name ends with the station, no dangling separator.
+  assert.match((await page.textContent('main .lead')).trim(), /Station$/);
   assert.match(await page.textContent('main'), new RegExp(number));
   await snap(page, { path: shot('officer-added'), fullPage: true });
   // On the roll, found by service number.
