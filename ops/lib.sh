@@ -15,7 +15,7 @@ as_root() {
 
 # Packages needed to build and run Kituo (Debian 12). Installed only when missing.
 BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libmysqlcppconn-dev
-  libkainjow-mustache-dev libsodium-dev libqrencode-dev libqrencode4 mariadb-server mariadb-client catch2 curl)
+  libkainjow-mustache-dev libsodium-dev libqrencode-dev libqrencode4 libjemalloc-dev mariadb-server mariadb-client catch2 curl)
 
 ensure_packages() {
   local missing=() p
