@@ -39,7 +39,7 @@ KITUO_DEMO_PASSWORD="Pitr-demo-$RANDOM-$RANDOM" KITUO_DEMO_TOTP_SECRET="JBSWY3DP
 # After the backup: an audited write that the recovery must bring back.
 printf 'Pitr after the backup 2026\n' | "$BUILD/kituo" create-admin pitr.after KLM >/dev/null || fail "create-admin"
 "$BUILD/kituo" verify-audit >/dev/null || fail "the audit chain before the mistake"
-names="$(sql "SELECT MD5(GROUP_CONCAT(surname ORDER BY officer_id)) FROM officers")"
+names="$(sql "SELECT COUNT(*), SUM(CRC32(CONCAT(officer_id, ':', surname))) FROM officers")"
 accounts="$(sql "SELECT COUNT(*) FROM users")"
 sleep 1.2
 until="$(date -u '+%F %T')"
@@ -56,6 +56,6 @@ KITUO_DB_URL="mysql://root:@localhost/kituo?socket=$SOCK" \
 
 [ "$(sql "SELECT COUNT(*) FROM users WHERE username = 'pitr.after'")" = 1 ] || fail "the write after the backup is lost"
 [ "$(sql "SELECT COUNT(*) FROM users")" = "$accounts" ] || fail "accounts differ after recovery"
-[ "$(sql "SELECT MD5(GROUP_CONCAT(surname ORDER BY officer_id)) FROM officers")" = "$names" ] || fail "the mistake was replayed"
+[ "$(sql "SELECT COUNT(*), SUM(CRC32(CONCAT(officer_id, ':', surname))) FROM officers")" = "$names" ] || fail "the mistake was replayed"
 "$BUILD/kituo" verify-audit >/dev/null || fail "the audit chain does not verify after recovery"
 echo "point-in-time recovery: the backup, then the binary log until $until UTC; the write after the backup kept, the mistake undone, the audit chain verifies"
