@@ -1,6 +1,9 @@
 // CSV parsing and writing; see Csv.h.
 #include "domain/Csv.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace kituo::domain {
 namespace {
 
@@ -18,7 +21,42 @@ char detectDelimiter(std::string_view text) {
     return semicolons > commas ? ';' : ',';
 }
 
+std::string trimmed(const std::string& s) {
+    const auto a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
 }  // namespace
+
+CsvColumns::CsvColumns(const CsvTable& table) : _table(table) {
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        std::string name = trimmed(table.header[i]);
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        _index.emplace(std::move(name), i);
+    }
+}
+
+std::string CsvColumns::cell(const std::vector<std::string>& row, const std::string& name) const {
+    const auto it = _index.find(name);
+    if (it == _index.end() || it->second >= row.size()) return "";
+    return trimmed(restoreFormula(row[it->second]));
+}
+
+std::vector<std::string> CsvColumns::fileProblems(const std::vector<std::string>& columns,
+                                                  const std::vector<std::string>& optional,
+                                                  std::size_t maxRows) const {
+    std::vector<std::string> problems;
+    for (const auto& c : columns) {
+        if (std::find(optional.begin(), optional.end(), c) != optional.end()) continue;
+        if (!has(c)) problems.push_back("The file has no \"" + c + "\" column.");
+    }
+    if (_table.rows.size() > maxRows) {
+        problems.push_back("The file has " + std::to_string(_table.rows.size()) + " rows; at most " +
+                           std::to_string(maxRows) + " can be imported at once.");
+    }
+    return problems;
+}
 
 std::string defuseFormula(const std::string& v) {
     if (!v.empty() && formulaStart(v[0])) return "'" + v;

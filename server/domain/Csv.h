@@ -6,6 +6,8 @@
 // so exported files re-import unchanged. Pure.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,5 +38,24 @@ std::string csvLine(const std::vector<std::string>& values, char delimiter = ','
 std::string defuseFormula(const std::string& value);
 // The inverse of defuseFormula for a read cell.
 std::string restoreFormula(const std::string& value);
+
+// A table's columns by name, for reading an import file whose columns may come in any order:
+// header cells are matched lower-cased and trimmed (the first of two equal names wins).
+class CsvColumns {
+public:
+    explicit CsvColumns(const CsvTable& table);
+    bool has(const std::string& name) const { return _index.count(name) > 0; }
+    // The row's cell in column `name`, trimmed, with the formula guard removed; "" when the file
+    // has no such column or the row is shorter.
+    std::string cell(const std::vector<std::string>& row, const std::string& name) const;
+    // What makes the whole file unusable: each of `columns` the header lacks (except those in
+    // `optional`), and more than `maxRows` rows.
+    std::vector<std::string> fileProblems(const std::vector<std::string>& columns,
+                                          const std::vector<std::string>& optional, std::size_t maxRows) const;
+
+private:
+    const CsvTable& _table;
+    std::map<std::string, std::size_t> _index;
+};
 
 }  // namespace kituo::domain

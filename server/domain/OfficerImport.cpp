@@ -15,12 +15,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 std::string labelFor(const std::string& field) {
     static const std::map<std::string, std::string> labels = {
         {"service_number", "service number"}, {"surname", "surname"}, {"other_names", "other names"},
@@ -54,41 +48,21 @@ std::string toString(ImportRowPlan::Action a) {
     return "error";
 }
 
-namespace {
-std::map<std::string, std::size_t> columnIndex(const CsvTable& t) {
-    std::map<std::string, std::size_t> idx;
-    for (std::size_t i = 0; i < t.header.size(); ++i) idx.emplace(lower(trim(t.header[i])), i);
-    return idx;
-}
-}  // namespace
-
 void collectKeys(const CsvTable& t, std::vector<std::string>& numbers, std::vector<std::string>& ids) {
-    const auto idx = columnIndex(t);
-    auto sn = idx.find("service_number"), ni = idx.find("national_id");
+    const CsvColumns columns(t);
     for (const auto& row : t.rows) {
-        if (sn != idx.end() && sn->second < row.size()) numbers.push_back(trim(restoreFormula(row[sn->second])));
-        if (ni != idx.end() && ni->second < row.size()) ids.push_back(trim(restoreFormula(row[ni->second])));
+        if (auto n = columns.cell(row, "service_number"); !n.empty()) numbers.push_back(std::move(n));
+        if (auto id = columns.cell(row, "national_id"); !id.empty()) ids.push_back(std::move(id));
     }
 }
 
 ImportPlan planImport(const CsvTable& t, const ImportContext& ctx, std::size_t maxRows) {
     ImportPlan plan;
-    const auto idx = columnIndex(t);
-    for (const auto& c : officerCsvColumns()) {
-        if (c == "phone" || c == "unit_code" || c == "posted_since") continue;
-        if (!idx.count(c)) plan.fileProblems.push_back("The file has no \"" + c + "\" column.");
-    }
-    if (t.rows.size() > maxRows) {
-        plan.fileProblems.push_back("The file has " + std::to_string(t.rows.size()) + " rows; at most " +
-                                    std::to_string(maxRows) + " can be imported at once.");
-    }
+    const CsvColumns columns(t);
+    plan.fileProblems = columns.fileProblems(officerCsvColumns(), {"phone", "unit_code", "posted_since"}, maxRows);
     if (!plan.fileProblems.empty()) return plan;
 
-    auto cell = [&](const std::vector<std::string>& row, const std::string& col) -> std::string {
-        auto it = idx.find(col);
-        if (it == idx.end() || it->second >= row.size()) return "";
-        return trim(restoreFormula(row[it->second]));
-    };
+    auto cell = [&](const std::vector<std::string>& row, const std::string& col) { return columns.cell(row, col); };
     std::map<std::string, std::vector<int>> linesByNumber, linesByNationalId;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         linesByNumber[cell(t.rows[i], "service_number")].push_back(t.lineNumbers[i]);

@@ -55,22 +55,11 @@ void collectReservistKeys(const CsvTable& table, std::vector<std::string>& numbe
 
 ReservistImportPlan planReservistImport(const CsvTable& t, const ReservistImportContext& ctx, std::size_t maxRows) {
     ReservistImportPlan plan;
-    std::map<std::string, std::size_t> idx;
-    for (std::size_t i = 0; i < t.header.size(); ++i) idx[lower(trim(t.header[i]))] = i;
-    for (const auto& c : reservistCsvColumns()) {
-        if (c == "revetting_due" || c == "phone" || c == "status_reason" || c == "section") continue;
-        if (!idx.count(c)) plan.fileProblems.push_back("The file has no \"" + c + "\" column.");
-    }
-    if (t.rows.size() > maxRows) {
-        plan.fileProblems.push_back("The file has " + std::to_string(t.rows.size()) + " rows; at most " +
-                                    std::to_string(maxRows) + " can be imported at once.");
-    }
+    const CsvColumns columns(t);
+    plan.fileProblems = columns.fileProblems(reservistCsvColumns(), {"revetting_due", "phone", "status_reason", "section"},
+                                             maxRows);
     if (!plan.fileProblems.empty()) return plan;
-    auto cell = [&](const std::vector<std::string>& row, const std::string& col) -> std::string {
-        auto it = idx.find(col);
-        if (it == idx.end() || it->second >= row.size()) return "";
-        return trim(restoreFormula(row[it->second]));
-    };
+    auto cell = [&](const std::vector<std::string>& row, const std::string& col) { return columns.cell(row, col); };
     std::map<std::string, int> numberCount, idCount;
     for (const auto& row : t.rows) {
         ++numberCount[upperNumber(cell(row, "reservist_number"))];
